@@ -1,0 +1,39 @@
+# sentag: `make run` and `make test` set everything up on a fresh machine.
+SWIFT   ?= swift
+RELEASE := .build/release
+
+.PHONY: all setup build run test bench lint format clean
+
+all: build
+
+## Install missing system packages (libedit-dev).
+setup:
+	@./Scripts/setup.sh
+
+## Release build of the sentag executable.
+build: setup
+	$(SWIFT) build -c release --product sentag
+
+## Build, then start labeling the seed articles.
+run: build
+	$(RELEASE)/sentag label seeds
+
+## Build, then run the whole test suite (unit, loop, end-to-end, pseudo-terminal).
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## Throughput and latency figures against the issues' targets (prints; asserts nothing).
+bench: setup
+	$(SWIFT) build -c release --product sentag
+	$(SWIFT) build -c release --product sentag-bench
+	$(RELEASE)/sentag-bench --sentag $(RELEASE)/sentag
+
+lint:
+	$(SWIFT) format lint --recursive --strict Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build

@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sentag",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sentag", targets: ["sentag"]),
+        .library(name: "SentagKit", targets: ["SentagKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    ],
+    targets: [
+        // libedit, reached through fixed-arity wrappers of its variadic calls.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        // The only target that touches libedit: prompt, history, completion.
+        .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+        // Pure Swift core: documents, segmenter, label store, sessions, agreement, export.
+        .target(name: "SentagKit"),
+        // @main and one file per subcommand; wiring only.
+        .executableTarget(
+            name: "sentag",
+            dependencies: [
+                "SentagKit",
+                "LineEditing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `make bench`: prints figures and ratios; never asserts timings.
+        .executableTarget(name: "sentag-bench", dependencies: ["SentagKit"]),
+        .testTarget(name: "SentagKitTests", dependencies: ["SentagKit"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+        .testTarget(name: "SentagCLITests", dependencies: ["SentagKit"]),
+    ]
+)

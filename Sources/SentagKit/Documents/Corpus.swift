@@ -1,0 +1,57 @@
+/// The sentences of a set of documents, in document order, with lookups by id and position.
+///
+/// Built once per command; every lookup afterwards is O(1) (a dictionary by id, an array of
+/// per-document ranges), so nothing in a labeling session grows with the corpus.
+public struct Corpus: Sendable {
+    public let documents: [Document]
+    /// All sentences: document order, then sentence order.
+    public let sentences: [Sentence]
+    /// For each document (same order as `documents`), the positions of its sentences.
+    public let documentRanges: [Range<Int>]
+    /// For each sentence position, the index of its document.
+    private let documentOfSentence: [Int32]
+    private let positionByID: [SentenceID: Int]
+    private let documentIndexByID: [String: Int]
+
+    public init(documents: [Document], segmenter: SentenceSegmenter = SentenceSegmenter()) {
+        var sentences: [Sentence] = []
+        var ranges: [Range<Int>] = []
+        var documentOfSentence: [Int32] = []
+        ranges.reserveCapacity(documents.count)
+        for (docIndex, document) in documents.enumerated() {
+            let start = sentences.count
+            sentences.append(contentsOf: Sentence.sentences(of: document, segmenter: segmenter))
+            ranges.append(start..<sentences.count)
+            documentOfSentence.append(contentsOf: repeatElement(Int32(docIndex), count: sentences.count - start))
+        }
+        var positionByID: [SentenceID: Int] = [:]
+        positionByID.reserveCapacity(sentences.count)
+        for (position, sentence) in sentences.enumerated() {
+            positionByID[sentence.id] = position
+        }
+        var documentIndexByID: [String: Int] = [:]
+        for (index, document) in documents.enumerated() { documentIndexByID[document.id] = index }
+        self.documents = documents
+        self.sentences = sentences
+        self.documentRanges = ranges
+        self.documentOfSentence = documentOfSentence
+        self.positionByID = positionByID
+        self.documentIndexByID = documentIndexByID
+    }
+
+    /// Reads and segments the sources.
+    public static func load(_ sources: [String], segmenter: SentenceSegmenter = SentenceSegmenter()) throws(SourceError) -> Corpus {
+        Corpus(documents: try DocumentLoader.load(sources), segmenter: segmenter)
+    }
+
+    public var count: Int { sentences.count }
+
+    /// The position (index into `sentences`) of the sentence with this id.
+    public func position(of id: SentenceID) -> Int? { positionByID[id] }
+
+    /// The index into `documents` of the document holding the sentence at `position`.
+    public func documentIndex(ofSentenceAt position: Int) -> Int { Int(documentOfSentence[position]) }
+
+    /// The index into `documents` of the document with this id.
+    public func documentIndex(of documentID: String) -> Int? { documentIndexByID[documentID] }
+}

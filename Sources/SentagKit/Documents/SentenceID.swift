@@ -1,0 +1,81 @@
+/// A sentence's stable id: 64 bits, written as 16 lowercase hex digits.
+///
+/// Computed from the document id, the sentence text and the occurrence number of that text in
+/// the document (0 for the first), so editing one sentence of an article leaves the ids of the
+/// others unchanged. The hash is FNV-1a over `doc 0x00 text 0x00 occurrence` followed by the
+/// SplitMix64 finaliser for avalanche; it is fixed here and identical on every machine and run
+/// (never Swift's per-process seeded `Hasher`).
+public struct SentenceID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var rawValue: UInt64
+
+    public init(rawValue: UInt64) {
+        self.rawValue = rawValue
+    }
+
+    public init(document: String, text: String, occurrence: Int) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) func mix(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        for byte in document.utf8 { mix(byte) }
+        mix(0)
+        for byte in text.utf8 { mix(byte) }
+        mix(0)
+        for byte in String(occurrence).utf8 { mix(byte) }
+        hash ^= hash >> 30
+        hash &*= 0xbf58_476d_1ce4_e5b9
+        hash ^= hash >> 27
+        hash &*= 0x94d0_49bb_1331_11eb
+        hash ^= hash >> 31
+        rawValue = hash
+    }
+
+    /// Parses exactly 16 hex digits (either case).
+    public init?(_ text: some StringProtocol) {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in text.utf8 {
+            guard let digit = Self.hexDigit(byte) else { return nil }
+            value = value << 4 | UInt64(digit)
+            count += 1
+            if count > 16 { return nil }
+        }
+        guard count == 16 else { return nil }
+        rawValue = value
+    }
+
+    /// Parses 16 hex digits from raw bytes (a label file field) without making a String.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes {
+            guard let digit = Self.hexDigit(byte) else { return nil }
+            value = value << 4 | UInt64(digit)
+        }
+        rawValue = value
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x61...0x66: byte - 0x61 + 10
+        case 0x41...0x46: byte - 0x41 + 10
+        default: nil
+        }
+    }
+
+    public var description: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: 16)
+        var value = rawValue
+        for i in stride(from: 15, through: 0, by: -1) {
+            out[i] = digits[Int(value & 0xF)]
+            value >>= 4
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func < (lhs: SentenceID, rhs: SentenceID) -> Bool { lhs.rawValue < rhs.rawValue }
+}

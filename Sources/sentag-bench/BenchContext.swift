@@ -1,0 +1,30 @@
+import SentagKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What every benchmark gets: where the built `sentag` is, a scratch folder, a clock.
+struct BenchContext {
+    let sentagPath: String
+    /// A folder for generated corpora and label files (kept between runs, ignored by git).
+    let scratch = "bench-data"
+
+    /// Seconds on a monotonic clock.
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// Runs `body` `repeats` times and returns the fastest wall time in seconds.
+    static func best(of repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+        var best = Double.infinity
+        for _ in 0..<repeats {
+            let start = now()
+            try body()
+            best = min(best, now() - start)
+        }
+        return best
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import SentagKit
+
+extension Sentag {
+    /// INTERIM: replaced by its issue's work.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "(not built yet)")
+
+        func run() throws {
+            throw SentagFailure("'sentag export' is not built yet")
+        }
+    }
+}

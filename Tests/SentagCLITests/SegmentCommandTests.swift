@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@Suite struct SegmentCommandTests {
+    @Test func jsonLinesMatchTheSpecShape() throws {
+        let result = try SentagBinary.run(["segment", "seeds", "--json"])
+        #expect(result.status == 0, "\(result.transcript)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count > 100, "\(result.transcript)")
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let id = try #require(object["id"] as? String, "\(line)")
+            #expect(id.count == 16 && id.allSatisfy { $0.isHexDigit && !$0.isUppercase }, "\(line)")
+            #expect(object["doc"] is String && object["text"] is String, "\(line)")
+            #expect(object["index"] is Int && object["start"] is Int && object["end"] is Int, "\(line)")
+        }
+    }
+
+    @Test func textIsExactlyTheScalarSliceOfTheDocument() throws {
+        let result = try SentagBinary.run(["segment", "seeds", "--json"])
+        #expect(result.status == 0, "\(result.transcript)")
+        var documents: [String: [Unicode.Scalar]] = [:]
+        for line in result.stdout.split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let doc = object["doc"] as! String
+            if documents[doc] == nil {
+                let url = SentagBinary.packageRoot.appendingPathComponent("seeds/\(doc).txt")
+                documents[doc] = Array(try String(contentsOf: url, encoding: .utf8).unicodeScalars)
+            }
+            let scalars = documents[doc]!
+            let start = object["start"] as! Int
+            let end = object["end"] as! Int
+            let slice = String(String.UnicodeScalarView(scalars[start..<end]))
+            #expect(slice == object["text"] as! String, "\(line)")
+        }
+        #expect(documents.count == 5)
+    }
+
+    @Test func missingSourceIsAnErrorNamingIt() throws {
+        let result = try SentagBinary.run(["segment", "no-such-folder"])
+        #expect(result.status == 1, "\(result.transcript)")
+        #expect(result.stderr.hasPrefix("error: no-such-folder"), "\(result.transcript)")
+    }
+
+    @Test func badFlagIsUsageError() throws {
+        let result = try SentagBinary.run(["segment", "--no-such-flag"])
+        #expect(result.status == 64, "\(result.transcript)")
+    }
+}

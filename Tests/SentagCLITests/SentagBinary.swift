@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Runs the built `sentag` binary, the way a user or a script would.
+///
+/// The binary is found next to the test bundle (`swift build --build-tests` puts both in the
+/// same folder), or at `$SENTAG_BINARY`.
+struct SentagBinary {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        /// Both streams, for failure messages.
+        var transcript: String { "exit \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
+    }
+
+    static var path: String {
+        if let explicit = ProcessInfo.processInfo.environment["SENTAG_BINARY"] { return explicit }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // On Linux the test runner is `<build>/debug/sentagPackageTests.xctest`.
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("sentag")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/sentag").path
+    }
+
+    /// The package root, where `seeds/` lives.
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    /// Runs `sentag arguments…` in `directory` with `input` on stdin; waits for it to end.
+    @discardableResult
+    static func run(
+        _ arguments: [String], input: String? = nil, in directory: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? packageRoot
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        // Read both pipes concurrently so a full pipe never blocks the child.
+        nonisolated(unsafe) var errData = Data()
+        let errThread = Thread { errData = stderr.fileHandleForReading.readDataToEndOfFile() }
+        errThread.start()
+        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errThread.isFinished { usleep(1000) }
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh empty folder under the system's temporary directory.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sentag-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
