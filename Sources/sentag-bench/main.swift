@@ -1,7 +1,7 @@
 import SentagKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `make bench`: every benchmark prints its figures and the target; none asserts.

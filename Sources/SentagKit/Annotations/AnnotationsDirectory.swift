@@ -24,7 +24,9 @@ public struct AnnotationsDirectory: Sendable {
             throw .unreadable(path: path, reason: error.reason)
         }
         return names.compactMap { name in
-            guard name.hasSuffix(".jsonl"), FileSystem.kind(of: FileSystem.join(path, name)) == .file else { return nil }
+            guard name.hasSuffix(".jsonl"), FileSystem.kind(of: FileSystem.join(path, name)) == .file else {
+                return nil
+            }
             let stem = String(name.dropLast(6))
             return AnnotatorName.isValid(stem) ? stem : nil
         }.sorted()

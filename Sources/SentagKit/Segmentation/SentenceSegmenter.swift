@@ -15,7 +15,10 @@ public struct SentenceSegmenter: Sendable {
             let width = UTF8.width(scalar)
             if scalar == "\n" || scalar == "\r" {
                 if let start = lineStart {
-                    spans.append(SentenceSpan(start: start.scalar, end: lastNonSpace.scalar, utf8Start: start.utf8, utf8End: lastNonSpace.utf8))
+                    spans.append(
+                        SentenceSpan(
+                            start: start.scalar, end: lastNonSpace.scalar, utf8Start: start.utf8,
+                            utf8End: lastNonSpace.utf8))
                 }
                 lineStart = nil
             } else if !scalar.properties.isWhitespace {
@@ -26,7 +29,9 @@ public struct SentenceSegmenter: Sendable {
             utf8Offset += width
         }
         if let start = lineStart {
-            spans.append(SentenceSpan(start: start.scalar, end: lastNonSpace.scalar, utf8Start: start.utf8, utf8End: lastNonSpace.utf8))
+            spans.append(
+                SentenceSpan(
+                    start: start.scalar, end: lastNonSpace.scalar, utf8Start: start.utf8, utf8End: lastNonSpace.utf8))
         }
         return spans
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A UTC instant with millisecond precision, written as `2026-11-21T14:03:05.120Z`.
@@ -39,7 +39,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             let text = String(value)
             return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(milli, 3))Z"
+        return
+            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(milli, 3))Z"
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil for anything else.
@@ -77,7 +78,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         if b[i] == 0x5A || b[i] == 0x7A {
             i += 1
         } else if b[i] == 0x2B || b[i] == 0x2D {
-            guard let oh = number(i + 1..<i + 3), i + 3 < b.count, b[i + 3] == 0x3A, let om = number(i + 4..<i + 6) else {
+            guard let oh = number(i + 1..<i + 3), i + 3 < b.count, b[i + 3] == 0x3A, let om = number(i + 4..<i + 6)
+            else {
                 return nil
             }
             offsetMinutes = (oh * 60 + om) * (b[i] == 0x2D ? -1 : 1)
