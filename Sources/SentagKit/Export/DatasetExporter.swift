@@ -1,0 +1,271 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `sentag export`: label files in, a training dataset out.
+///
+/// 1. Each label file is read once into a `LabelFileIndex` (compact entries, no String per line).
+/// 2. A `VoteTable` gathers every id's current votes and adjudication; `LabelDecider` applies the
+///    policy, `--min-votes` and `--drop`.
+/// 3. Only the records of the kept items are read again (one `pread` each, in file order) for
+///    their document, position and text.
+/// 4. `DocumentSplitter` shares the documents out; the examples are written, sorted by document
+///    and position, into a staging folder with their SHA-256 computed on the way, then the
+///    dataset card and the manifest; `AtomicDirectoryReplacement` swaps the folder into place.
+public enum DatasetExporter {
+    /// At most this many bad-line warnings are passed on one by one; the rest are counted.
+    static let warningLimit = 20
+
+    /// Runs the export and returns its manifest. `warn` receives each warning (bad lines in the
+    /// label files, leftovers of a killed run cleaned up, too few documents for a split) as it
+    /// comes.
+    public static func export(_ configuration: ExportConfiguration, warn: (String) -> Void = { _ in }) throws
+        -> ExportManifest
+    {
+        let annotations = AnnotationsDirectory(path: configuration.annotationsDirectory)
+        let labelSet = try annotations.labelSet()
+        var dropped: Set<Int> = []
+        for name in configuration.droppedLabels {
+            guard let position = labelSet.index(of: name) else {
+                throw ExportError.unknownDropLabel(name, known: labelSet.names)
+            }
+            dropped.insert(position)
+        }
+        let names = try annotations.annotators()
+        if names.isEmpty { throw AnnotationError.noLabelFiles(directory: configuration.annotationsDirectory) }
+        var annotatorColumn: Int?
+        if case .annotator(let name) = configuration.policy {
+            guard let column = names.firstIndex(of: name) else {
+                throw AnnotationError.unknownAnnotator(name: name, known: names)
+            }
+            annotatorColumn = column
+        }
+
+        let destination = try AtomicDirectoryReplacement(target: configuration.outputDirectory)
+        for note in destination.recoverAbandoned() { warn(note) }
+        try destination.checkReplaceable()
+
+        let indexes = try annotations.readIndexes(annotators: names)
+        var warningCount = 0
+        for index in indexes {
+            for warning in index.warnings {
+                if warningCount < warningLimit { warn(warning.description) }
+                warningCount += 1
+            }
+        }
+        if warningCount > warningLimit { warn("\(warningCount - warningLimit) more lines skipped in the label files") }
+
+        let table = try VoteTable(indexes: indexes, labels: labelSet)
+        var agreement = ExportAgreementSummary(labelCount: labelSet.count) { visit in
+            for row in 0..<table.rows { table.withVotes(ofRow: row) { visit($0) } }
+        }
+        if let coefficients = configuration.agreementCoefficients {
+            agreement.additional = try coefficients(indexes, labelSet)
+        }
+
+        // Decide every item.
+        let decider = LabelDecider(
+            policy: configuration.policy, minVotes: configuration.minVotes, labelCount: labelSet.count,
+            droppedLabels: dropped, annotatorColumn: annotatorColumn)
+        var kept: [KeptItem] = []
+        var leftOut = [Int](repeating: 0, count: LeftOutReason.allCases.count)
+        var items = 0
+        var counts = [Int32](repeating: 0, count: labelSet.count)
+        for row in 0..<table.rows {
+            let adjudication = table.adjudications[row]
+            let decision = table.withVotes(ofRow: row) { votes -> LabelDecider.Decision? in
+                guard adjudication >= 0 || votes.contains(where: { $0 >= 0 }) else { return nil }
+                return decider.decide(votes: votes, adjudication: adjudication, counts: &counts)
+            }
+            guard let decision else { continue }  // every line for the id retracted
+            items += 1
+            switch decision {
+            case .leaveOut(let reason):
+                leftOut[reason.rawValue] += 1
+            case .keep(let label, let adjudicated):
+                var column: Int32
+                var entry: Int32
+                if adjudicated {
+                    column = table.adjudicationColumns[row]
+                    entry = table.adjudicationEntries[row]
+                } else {
+                    column = Int32(annotatorColumn ?? 0)
+                    entry = -1
+                    let base = row * table.columns
+                    if annotatorColumn == nil || table.votes[base + Int(column)] != Int32(label) {
+                        column = Int32((0..<table.columns).first { table.votes[base + $0] == Int32(label) }!)
+                    }
+                    entry = table.voteEntries[base + Int(column)]
+                }
+                kept.append(
+                    KeptItem(
+                        row: Int32(row), label: Int32(label), adjudicated: adjudicated, column: column, entry: entry))
+            }
+        }
+        if kept.isEmpty {
+            let detail: String
+            if items == 0 {
+                detail = "the label files hold no current decision (every line is retracted or unreadable)"
+            } else {
+                let reasons = LeftOutReason.allCases.filter { leftOut[$0.rawValue] > 0 }
+                    .map { "\($0): \(leftOut[$0.rawValue])" }.joined(separator: ", ")
+                detail =
+                    "policy \(configuration.policy) left out all \(items) items (\(reasons)); try another --policy, a lower --min-votes or fewer --drop labels"
+            }
+            throw ExportError.noExamples(annotations: configuration.annotationsDirectory, detail: detail)
+        }
+
+        // Read the kept records again for doc, index and text.
+        var examples = try readExamples(kept, table: table, indexes: indexes, names: names, labelSet: labelSet)
+
+        // Split by document.
+        var documentNames: [String] = []
+        var documentOf: [String: Int] = [:]
+        var documentOfExample = [Int](repeating: 0, count: examples.count)
+        for (position, example) in examples.enumerated() {
+            if let known = documentOf[example.doc] {
+                documentOfExample[position] = known
+            } else {
+                documentOf[example.doc] = documentNames.count
+                documentOfExample[position] = documentNames.count
+                documentNames.append(example.doc)
+            }
+        }
+        // Canonical document order (bytewise by id), whatever order the files were read in.
+        let order = documentNames.indices.sorted {
+            documentNames[$0].utf8.lexicographicallyPrecedes(documentNames[$1].utf8)
+        }
+        var rank = [Int](repeating: 0, count: documentNames.count)
+        for (position, document) in order.enumerated() { rank[document] = position }
+        var sentenceCounts = [Int](repeating: 0, count: documentNames.count)
+        for document in documentOfExample { sentenceCounts[rank[document]] += 1 }
+        let splitOfRank = DocumentSplitter(ratios: configuration.ratios, seed: configuration.seed).assign(
+            sentenceCounts: sentenceCounts)
+        for position in examples.indices {
+            examples[position].split = splitOfRank[rank[documentOfExample[position]]]
+        }
+        let sorted = examples.indices.sorted { a, b in
+            let ra = rank[documentOfExample[a]]
+            let rb = rank[documentOfExample[b]]
+            if ra != rb { return ra < rb }
+            if examples[a].index != examples[b].index { return examples[a].index < examples[b].index }
+            return examples[a].id < examples[b].id
+        }
+
+        var warnings: [String] = []
+        let empty = DatasetSplit.allCases.filter { split in
+            configuration.ratios.fraction(split) > 0 && !splitOfRank.contains(split)
+        }
+        if !empty.isEmpty {
+            let message =
+                "only \(documentNames.count) document\(documentNames.count == 1 ? "" : "s") to share out; "
+                + "\(empty.map(\.name).joined(separator: " and ")) \(empty.count == 1 ? "is" : "are") empty "
+                + "(splits are by document; label more documents or change --split)"
+            warnings.append(message)
+            warn(message)
+        }
+
+        // Write.
+        let exportedLabels = labelSet.names.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        let staging = try destination.createStaging()
+        do {
+            var encoder = ExampleLineEncoder(
+                format: configuration.format, labels: exportedLabels, soft: configuration.soft)
+            var summaries: [ExportManifest.SplitSummary] = []
+            var checksums: [(String, String)] = []
+            for split in DatasetSplit.allCases {
+                let file = configuration.format.fileName(split)
+                let writer = try HashingFileWriter(path: FileSystem.join(staging, file))
+                try writer.write(encoder.header)
+                var labelCounts = [Int](repeating: 0, count: exportedLabels.count)
+                var documents = Set<Int>()
+                var count = 0
+                for position in sorted where examples[position].split == split {
+                    try writer.append { encoder.append(examples[position], to: &$0) }
+                    labelCounts[exportedLabels.firstIndex(of: examples[position].label)!] += 1
+                    documents.insert(documentOfExample[position])
+                    count += 1
+                }
+                checksums.append((file, try writer.finish()))
+                summaries.append(
+                    ExportManifest.SplitSummary(
+                        split: split, file: file, documents: documents.count, examples: count, labelCounts: labelCounts)
+                )
+                if split == .train { pauseForTest(.midWrite, configuration) }
+            }
+
+            var manifest = ExportManifest(
+                sentagVersion: configuration.sentagVersion, configuration: configuration, labels: exportedLabels,
+                annotators: names.indices.filter { table.hasVotes(column: $0) }.map { names[$0] },
+                adjudicators: table.adjudicatorColumns.sorted().map { names[$0] },
+                sources: indexes.map {
+                    ExportManifest.Source(
+                        file: $0.path, annotator: $0.annotator, lines: $0.entries.count, skippedLines: $0.warnings.count
+                    )
+                },
+                items: items, splits: summaries, leftOut: leftOut, agreement: agreement, warnings: warnings,
+                checksums: checksums)
+            let card = Array(DatasetCard.markdown(for: manifest, labelSet: labelSet).utf8)
+            manifest.checksums.append(
+                ("README.md", try HashingFileWriter.writeFile(FileSystem.join(staging, "README.md"), card)))
+            _ = try HashingFileWriter.writeFile(FileSystem.join(staging, "manifest.json"), manifest.fileContents)
+
+            pauseForTest(.beforeSwap, configuration)
+            try destination.install()
+            return manifest
+        } catch {
+            destination.discardStaging()
+            throw error
+        }
+    }
+
+    /// An item the policy kept, and the line to read its text from.
+    struct KeptItem {
+        var row: Int32
+        var label: Int32
+        var adjudicated: Bool
+        var column: Int32
+        var entry: Int32
+    }
+
+    /// Reads the kept items' records (grouped by file, in file order) into examples (split not set yet).
+    static func readExamples(
+        _ kept: [KeptItem], table: VoteTable, indexes: [LabelFileIndex], names: [String], labelSet: LabelSet
+    ) throws -> [ExportExample] {
+        var records = [AnnotationRecord?](repeating: nil, count: kept.count)
+        for column in indexes.indices {
+            let wanted = kept.indices.filter { kept[$0].column == column }.sorted { kept[$0].entry < kept[$1].entry }
+            if wanted.isEmpty { continue }
+            let index = indexes[column]
+            let read = try index.records(wanted.map { index.entries[Int(kept[$0].entry)] })
+            for (position, record) in zip(wanted, read) { records[position] = record }
+        }
+        let labelNames = labelSet.names
+        var examples: [ExportExample] = []
+        examples.reserveCapacity(kept.count)
+        for (position, item) in kept.enumerated() {
+            let record = records[position]!
+            var votes: [ExportExample.Vote] = []
+            table.withVotes(ofRow: Int(item.row)) { row in
+                for (column, vote) in row.enumerated() where vote >= 0 {
+                    votes.append(ExportExample.Vote(annotator: names[column], label: labelNames[Int(vote)]))
+                }
+            }
+            examples.append(
+                ExportExample(
+                    id: table.ids[Int(item.row)], doc: record.doc, index: record.index, text: record.text,
+                    label: labelNames[Int(item.label)], split: .train, votes: votes, adjudicated: item.adjudicated))
+        }
+        return examples
+    }
+
+    /// The test hook: tell the test where we are, then wait (at most a minute) to be killed.
+    private static func pauseForTest(_ point: ExportConfiguration.TestPause, _ configuration: ExportConfiguration) {
+        guard configuration.testPause == point else { return }
+        let message = "sentag export: paused \(point.rawValue)\n"
+        _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+        sleep(60)
+    }
+}
