@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -47,7 +49,7 @@ public enum DatasetExporter {
         for note in destination.recoverAbandoned() { warn(note) }
         try destination.checkReplaceable()
 
-        let indexes = try annotations.readIndexes(annotators: names)
+        let indexes = try readIndexes(names.map { annotations.labelFilePath(for: $0) })
         var warningCount = 0
         for index in indexes {
             for warning in index.warnings {
@@ -117,22 +119,10 @@ public enum DatasetExporter {
             throw ExportError.noExamples(annotations: configuration.annotationsDirectory, detail: detail)
         }
 
-        // Read the kept records again for doc, index and text.
-        var examples = try readExamples(kept, table: table, indexes: indexes, names: names, labelSet: labelSet)
+        var (examples, documentOfExample, documentNames) = try readExamples(
+            kept, table: table, indexes: indexes, names: names, labelSet: labelSet)
 
         // Split by document.
-        var documentNames: [String] = []
-        var documentOf: [String: Int] = [:]
-        var documentOfExample = [Int](repeating: 0, count: examples.count)
-        for (position, example) in examples.enumerated() {
-            if let known = documentOf[example.doc] {
-                documentOfExample[position] = known
-            } else {
-                documentOf[example.doc] = documentNames.count
-                documentOfExample[position] = documentNames.count
-                documentNames.append(example.doc)
-            }
-        }
         // Canonical document order (bytewise by id), whatever order the files were read in.
         let order = documentNames.indices.sorted {
             documentNames[$0].utf8.lexicographicallyPrecedes(documentNames[$1].utf8)
@@ -221,6 +211,30 @@ public enum DatasetExporter {
         }
     }
 
+    /// Reads the label files into indexes, several at once (one file per thread): the scan is
+    /// CPU-bound and each file is independent.
+    static func readIndexes(_ paths: [String]) throws(AnnotationError) -> [LabelFileIndex] {
+        final class Slots: @unchecked Sendable {
+            // Each iteration writes only its own slot; read after `concurrentPerform` returns.
+            let results: UnsafeMutableBufferPointer<Result<LabelFileIndex, AnnotationError>?>
+            init(_ count: Int) {
+                results = .allocate(capacity: count)
+                results.initialize(repeating: nil)
+            }
+            deinit {
+                results.deinitialize()
+                results.deallocate()
+            }
+        }
+        let slots = Slots(paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { position in
+            slots.results[position] = Result { () throws(AnnotationError) in try LabelFileIndex(path: paths[position]) }
+        }
+        var indexes: [LabelFileIndex] = []
+        for result in slots.results { indexes.append(try result!.get()) }
+        return indexes
+    }
+
     /// An item the policy kept, and the line to read its text from.
     struct KeptItem {
         var row: Int32
@@ -230,23 +244,29 @@ public enum DatasetExporter {
         var entry: Int32
     }
 
-    /// Reads the kept items' records (grouped by file, in file order) into examples (split not set yet).
+    /// Reads doc, index and text of the kept items (grouped by file, in file order) into
+    /// examples (split not set yet), with each example's document number and the document ids.
     static func readExamples(
         _ kept: [KeptItem], table: VoteTable, indexes: [LabelFileIndex], names: [String], labelSet: LabelSet
-    ) throws -> [ExportExample] {
-        var records = [AnnotationRecord?](repeating: nil, count: kept.count)
-        for column in indexes.indices {
-            let wanted = kept.indices.filter { kept[$0].column == column }.sorted { kept[$0].entry < kept[$1].entry }
-            if wanted.isEmpty { continue }
-            let index = indexes[column]
-            let read = try index.records(wanted.map { index.entries[Int(kept[$0].entry)] })
-            for (position, record) in zip(wanted, read) { records[position] = record }
+    ) throws -> (examples: [ExportExample], documents: [Int], documentNames: [String]) {
+        var fields = [SentenceFieldReader.Fields?](repeating: nil, count: kept.count)
+        var documents = SentenceFieldReader.DocumentTable()
+        var byColumn = [[Int]](repeating: [], count: indexes.count)
+        for position in kept.indices { byColumn[Int(kept[position].column)].append(position) }
+        for column in indexes.indices where !byColumn[column].isEmpty {
+            let wanted = byColumn[column].sorted { kept[$0].entry < kept[$1].entry }
+            let read = try SentenceFieldReader.read(
+                indexes[column], positions: wanted.map { kept[$0].entry }, documents: &documents)
+            for (position, item) in zip(wanted, read) { fields[position] = item }
         }
         let labelNames = labelSet.names
+        let documentNames = documents.names
         var examples: [ExportExample] = []
+        var documentOfExample: [Int] = []
         examples.reserveCapacity(kept.count)
+        documentOfExample.reserveCapacity(kept.count)
         for (position, item) in kept.enumerated() {
-            let record = records[position]!
+            let field = fields[position]!
             var votes: [ExportExample.Vote] = []
             table.withVotes(ofRow: Int(item.row)) { row in
                 for (column, vote) in row.enumerated() where vote >= 0 {
@@ -255,10 +275,12 @@ public enum DatasetExporter {
             }
             examples.append(
                 ExportExample(
-                    id: table.ids[Int(item.row)], doc: record.doc, index: record.index, text: record.text,
-                    label: labelNames[Int(item.label)], split: .train, votes: votes, adjudicated: item.adjudicated))
+                    id: table.ids[Int(item.row)], doc: documentNames[Int(field.document)], index: field.index,
+                    text: field.text, label: labelNames[Int(item.label)], split: .train, votes: votes,
+                    adjudicated: item.adjudicated))
+            documentOfExample.append(Int(field.document))
         }
-        return examples
+        return (examples, documentOfExample, documentNames)
     }
 
     /// The test hook: tell the test where we are, then wait (at most a minute) to be killed.

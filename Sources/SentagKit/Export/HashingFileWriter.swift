@@ -1,20 +1,33 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Writes a new file in large blocks, computing its SHA-256 on the way, and `fsync`s it on close.
+/// Writes a new file in large blocks, computing its SHA-256 on the way, and `fsync`s it.
+///
+/// The caller fills a 1 MB buffer; each full buffer is handed to a serial queue that hashes it
+/// and writes it, while the caller goes on filling the next one. SHA-256 in pure Swift runs at
+/// about 270 MB/s, as slow as producing the lines, so doing both at once nearly halves the time
+/// of writing a large export. At most two blocks are in flight (bounded memory).
 ///
 /// The file must not exist yet (`O_EXCL`): the exporter only ever writes into its own fresh
 /// staging folder.
-final class HashingFileWriter {
+final class HashingFileWriter: @unchecked Sendable {
+    // Thread safety: `buffer` belongs to the caller's thread; `hasher`, `failure` and `written`
+    // belong to `queue` (read by the caller only after `queue.sync`); `fd` is only closed after
+    // the queue is drained.
     let path: String
     private var fd: Int32
     private var buffer: [UInt8] = []
     private let capacity: Int
+    private let queue: DispatchQueue
+    private let slots = DispatchSemaphore(value: 2)
     private var hasher = SHA256()
-    private(set) var byteCount = 0
+    private var failure: ExportError?
+    private var written = 0
 
     init(path: String, capacity: Int = 1 << 20) throws(ExportError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -22,10 +35,12 @@ final class HashingFileWriter {
         self.path = path
         self.fd = fd
         self.capacity = capacity
+        self.queue = DispatchQueue(label: "sentag.export.write")
         buffer.reserveCapacity(capacity + (1 << 16))
     }
 
     deinit {
+        queue.sync {}
         if fd >= 0 { FileSystem.closeDescriptor(fd) }
     }
 
@@ -44,29 +59,54 @@ final class HashingFileWriter {
     /// Writes what is left, `fsync`s and closes the file; returns the SHA-256 as hex.
     func finish() throws(ExportError) -> String {
         try flush()
+        let outcome: Result<String, ExportError> = queue.sync {
+            if let failure { return .failure(failure) }
+            return .success(SHA256.hex(hasher.finalize()))
+        }
+        let digest = try outcome.get()
         if fsync(fd) != 0 { throw .cannotWrite(path: path, reason: "fsync: " + FileSystem.describe(errno: errno)) }
         let result = close(fd)
         fd = -1
         if result != 0 { throw .cannotWrite(path: path, reason: FileSystem.describe(errno: errno)) }
-        return SHA256.hex(hasher.finalize())
+        return digest
     }
+
+    /// The number of bytes written so far (after `finish()`: the file's size).
+    var byteCount: Int { queue.sync { written } }
 
     private func flush() throws(ExportError) {
         guard !buffer.isEmpty else { return }
-        hasher.update(buffer)
-        var written = 0
-        while written < buffer.count {
-            let n = buffer.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+        if let failure = queue.sync(execute: { failure }) { throw failure }
+        slots.wait()
+        let block = buffer
+        buffer = []
+        buffer.reserveCapacity(capacity + (1 << 16))
+        queue.async {
+            defer { self.slots.signal() }
+            guard self.failure == nil else { return }
+            self.hasher.update(block)
+            if let problem = self.writeAll(block) {
+                self.failure = problem
+            } else {
+                self.written += block.count
+            }
+        }
+    }
+
+    /// On the queue: writes the whole block, retrying short writes.
+    private func writeAll(_ block: [UInt8]) -> ExportError? {
+        var done = 0
+        while done < block.count {
+            let n = block.withUnsafeBytes { raw in
+                Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .cannotWrite(path: path, reason: FileSystem.describe(errno: errno))
+                return .cannotWrite(path: path, reason: FileSystem.describe(errno: errno))
             }
-            written += n
+            done += n
         }
-        byteCount += buffer.count
-        buffer.removeAll(keepingCapacity: true)
+        return nil
     }
 
     /// Writes a whole small file at once and returns its SHA-256.

@@ -32,8 +32,7 @@ struct VoteTable {
     init(indexes: [LabelFileIndex], labels: LabelSet) throws(AnnotationError) {
         columns = indexes.count
         let total = indexes.reduce(0) { $0 + $1.entries.count }
-        var rowOf: [SentenceID: Int32] = [:]
-        rowOf.reserveCapacity(total / max(1, columns) + 16)
+        var rowOf = SentenceRowTable(capacity: total / max(1, columns) + 16)
         ids.reserveCapacity(total / max(1, columns) + 16)
         // Latest adjudicated line per (row, column), resolved after all files are read.
         var adjudicatedEntries: [Int32] = []
@@ -42,12 +41,9 @@ struct VoteTable {
             index.entries.withUnsafeBufferPointer { entries in
                 for position in entries.indices {
                     let entry = entries[position]
-                    let row: Int
-                    if let known = rowOf[entry.id] {
-                        row = Int(known)
-                    } else {
-                        row = ids.count
-                        rowOf[entry.id] = Int32(row)
+                    let (found, inserted) = rowOf.row(for: entry.id)
+                    let row = Int(found)
+                    if inserted {
                         ids.append(entry.id)
                         votes.append(contentsOf: repeatElement(-1, count: columns))
                         voteEntries.append(contentsOf: repeatElement(-1, count: columns))
