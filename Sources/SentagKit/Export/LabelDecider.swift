@@ -49,18 +49,19 @@ public struct LabelDecider: Sendable {
         var voteCount = 0
         for vote in votes where vote >= 0 { voteCount += 1 }
         let settled = policy == .adjudicatedMajority && adjudication >= 0
-        if voteCount < minVotes && !settled { return .leaveOut(.belowMinVotes) }
+        if !settled {
+            if voteCount == 0 { return .leaveOut(.noVotes) }
+            if voteCount < minVotes { return .leaveOut(.belowMinVotes) }
+        }
 
         let label: Int
         switch policy {
         case .adjudicatedMajority where settled:
             return finish(Int(adjudication), adjudicated: true)
         case .adjudicatedMajority, .majority:
-            if voteCount == 0 { return .leaveOut(.noVotes) }
             guard let winner = plurality(votes, counts: &counts) else { return .leaveOut(.tie) }
             label = winner
         case .unanimous:
-            if voteCount == 0 { return .leaveOut(.noVotes) }
             var first: Int32 = -1
             for vote in votes where vote >= 0 {
                 if first < 0 { first = vote } else if vote != first { return .leaveOut(.notUnanimous) }

@@ -2,10 +2,10 @@
 ///
 /// Checked in this order; an item is counted under the first reason that applies.
 public enum LeftOutReason: Int, CaseIterable, Sendable, CustomStringConvertible {
+    /// An adjudication only, no votes, under a policy other than adjudicated-majority.
+    case noVotes
     /// Fewer votes than `--min-votes` (and, under adjudicated-majority, no adjudication).
     case belowMinVotes
-    /// An adjudication only, no votes, under a policy that needs votes.
-    case noVotes
     /// Two or more labels share the most votes.
     case tie
     /// `unanimous`: the votes disagree.
@@ -18,8 +18,8 @@ public enum LeftOutReason: Int, CaseIterable, Sendable, CustomStringConvertible 
     /// The key in `manifest.json`'s `left_out`.
     public var key: String {
         switch self {
-        case .belowMinVotes: "below_min_votes"
         case .noVotes: "no_votes"
+        case .belowMinVotes: "below_min_votes"
         case .tie: "tie"
         case .notUnanimous: "not_unanimous"
         case .notLabeledByAnnotator: "not_labeled_by_annotator"
@@ -30,8 +30,8 @@ public enum LeftOutReason: Int, CaseIterable, Sendable, CustomStringConvertible 
     /// For messages and the dataset card.
     public var description: String {
         switch self {
-        case .belowMinVotes: "below min votes"
         case .noVotes: "no votes"
+        case .belowMinVotes: "below min votes"
         case .tie: "tie"
         case .notUnanimous: "not unanimous"
         case .notLabeledByAnnotator: "not labeled by the annotator"
