@@ -98,7 +98,7 @@ final class HashingFileWriter: @unchecked Sendable {
         var done = 0
         while done < block.count {
             let n = block.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
+                systemWrite(fd, raw.baseAddress! + done, raw.count - done)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -115,4 +115,13 @@ final class HashingFileWriter: @unchecked Sendable {
         try writer.write(bytes)
         return try writer.finish()
     }
+}
+
+/// `write(2)`, named apart from `HashingFileWriter.write(_:)`.
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.write(fd, bytes, count)
+    #else
+        Darwin.write(fd, bytes, count)
+    #endif
 }

@@ -39,7 +39,8 @@ public struct SplitRatios: Equatable, Sendable, CustomStringConvertible {
         } else if abs(sum - 1) <= 1e-9 {
             fractions = values
         } else {
-            throw .badSplit(text, reason: "the parts add up to \(sum), not 100 (percentages) or 1 (fractions)")
+            let shown = sum == sum.rounded() && abs(sum) < 1e15 ? String(Int(sum)) : String(sum)
+            throw .badSplit(text, reason: "the parts add up to \(shown), not 100 (percentages) or 1 (fractions)")
         }
     }
 
