@@ -240,12 +240,12 @@ public enum DatasetExporter {
         for split in DatasetSplit.allCases {
             let file = configuration.format.fileName(split)
             let writer = try HashingFileWriter(path: FileSystem.join(staging, file))
-            try writer.write(encoder.header)
+            writer.write(encoder.header)
             var labelCounts = [Int](repeating: 0, count: labels.count)
             var documents = Set<Int>()
             var count = 0
             for position in order where examples[position].split == split {
-                try writer.append { encoder.append(examples[position], to: &$0) }
+                writer.append { encoder.append(examples[position], to: &$0) }
                 labelCounts[labels.firstIndex(of: examples[position].label)!] += 1
                 documents.insert(documentOfExample[position])
                 count += 1

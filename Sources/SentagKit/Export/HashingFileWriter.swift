@@ -16,9 +16,9 @@ import Dispatch
 /// The file must not exist yet (`O_EXCL`): the exporter only ever writes into its own fresh
 /// staging folder.
 final class HashingFileWriter: @unchecked Sendable {
-    // Thread safety: `buffer` belongs to the caller's thread; `hasher`, `failure` and `written`
-    // belong to `queue` (read by the caller only after `queue.sync`); `fd` is only closed after
-    // the queue is drained.
+    // Thread safety: `buffer` belongs to the caller's thread; `hasher` and `failure` belong to
+    // `queue` (read by the caller only inside `queue.sync`); `fd` is closed only after the queue
+    // is drained.
     let path: String
     private var fd: Int32
     private var buffer: [UInt8] = []
@@ -27,7 +27,6 @@ final class HashingFileWriter: @unchecked Sendable {
     private let slots = DispatchSemaphore(value: 2)
     private var hasher = SHA256()
     private var failure: ExportError?
-    private var written = 0
 
     init(path: String, capacity: Int = 1 << 20) throws(ExportError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -45,20 +44,20 @@ final class HashingFileWriter: @unchecked Sendable {
     }
 
     /// Appends bytes; they reach the file when the buffer is full or on `finish()`.
-    func write(_ bytes: [UInt8]) throws(ExportError) {
+    func write(_ bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { try flush() }
+        if buffer.count >= capacity { flush() }
     }
 
     /// Lets `body` append to the buffer directly (no intermediate array), then flushes if full.
-    func append(_ body: (inout [UInt8]) -> Void) throws(ExportError) {
+    func append(_ body: (inout [UInt8]) -> Void) {
         body(&buffer)
-        if buffer.count >= capacity { try flush() }
+        if buffer.count >= capacity { flush() }
     }
 
     /// Writes what is left, `fsync`s and closes the file; returns the SHA-256 as hex.
     func finish() throws(ExportError) -> String {
-        try flush()
+        flush()
         let outcome: Result<String, ExportError> = queue.sync {
             if let failure { return .failure(failure) }
             return .success(SHA256.hex(hasher.finalize()))
@@ -71,12 +70,9 @@ final class HashingFileWriter: @unchecked Sendable {
         return digest
     }
 
-    /// The number of bytes written so far (after `finish()`: the file's size).
-    var byteCount: Int { queue.sync { written } }
-
-    private func flush() throws(ExportError) {
+    private func flush() {
         guard !buffer.isEmpty else { return }
-        if let failure = queue.sync(execute: { failure }) { throw failure }
+        // A write error is reported by `finish()`; blocks after it are dropped.
         slots.wait()
         let block = buffer
         buffer = []
@@ -85,11 +81,7 @@ final class HashingFileWriter: @unchecked Sendable {
             defer { self.slots.signal() }
             guard self.failure == nil else { return }
             self.hasher.update(block)
-            if let problem = self.writeAll(block) {
-                self.failure = problem
-            } else {
-                self.written += block.count
-            }
+            self.failure = self.writeAll(block)
         }
     }
 
@@ -112,7 +104,7 @@ final class HashingFileWriter: @unchecked Sendable {
     /// Writes a whole small file at once and returns its SHA-256.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws(ExportError) -> String {
         let writer = try HashingFileWriter(path: path, capacity: bytes.count + 1)
-        try writer.write(bytes)
+        writer.write(bytes)
         return try writer.finish()
     }
 }
