@@ -99,9 +99,8 @@ public struct LoadedRatings: Sendable {
     static func merge(_ files: [LabelFileIndex], labelMaps: [[Int16]]) -> Merged {
         let width = files.count
         var merged = Merged()
-        var rowOf: [SentenceID: Int32] = [:]
         let expected = files.map(\.entries.count).max() ?? 0
-        rowOf.reserveCapacity(expected + expected / 4)
+        var rowOf = SentenceIDTable(capacity: expected + expected / 4)
         merged.ids.reserveCapacity(expected)
         merged.cells.reserveCapacity(expected * width)
         for (column, file) in files.enumerated() {
@@ -111,12 +110,12 @@ public struct LoadedRatings: Sendable {
                     let entry = entries[position]
                     if entry.adjudicated { continue }
                     let row: Int
-                    if let existing = rowOf[entry.id] {
+                    if let existing = rowOf.row(of: entry.id) {
                         row = Int(existing)
                     } else {
                         if entry.label < 0 { continue }  // retracting what was never rated
                         row = merged.ids.count
-                        rowOf[entry.id] = Int32(row)
+                        rowOf.insert(entry.id, row: Int32(row))
                         merged.ids.append(entry.id)
                         merged.cells.append(contentsOf: repeatElement(RatingTable.none, count: width))
                         merged.sourceColumn.append(-1)

@@ -64,6 +64,7 @@ enum ReportText {
                     line += right(cell, widths[column])
                 }
             }
+            while line.last == " " { line.removeLast() }
             return line
         }
     }
