@@ -41,19 +41,8 @@ public struct LoadedRatings: Sendable {
             names = Array(Set(selected)).sorted()
         }
         let files = try readInParallel(names.map { directory.labelFilePath(for: $0) })
-        // Every label in the files read must belong to the label set.
         var labelMaps: [[Int16]] = []
-        for file in files {
-            var map: [Int16] = []
-            for (local, name) in file.labelNames.enumerated() {
-                guard let index = labelSet.index(of: name) else {
-                    let line = file.entries.first { $0.label == Int32(local) }.map { Int($0.line) } ?? 0
-                    throw .unknownLabel(path: file.path, line: line, label: name, known: labelSet.names)
-                }
-                map.append(Int16(index))
-            }
-            labelMaps.append(map)
-        }
+        for file in files { labelMaps.append(try labelMap(file, labelSet: labelSet)) }
         let merged = merge(files, labelMaps: labelMaps)
         var columns = Array(files.indices)
         var leftOut: [String] = []
@@ -65,6 +54,20 @@ public struct LoadedRatings: Sendable {
         }
         return compact(
             merged, files: files, columns: columns, names: names, labels: labelSet.names, leftOut: leftOut)
+    }
+
+    /// For each label of `file` (`file.labelNames`), its index in `labelSet`. Every label in a
+    /// file read must belong to the label set: the first line with one that does not is an error.
+    static func labelMap(_ file: LabelFileIndex, labelSet: LabelSet) throws(AnnotationError) -> [Int16] {
+        var map: [Int16] = []
+        for (local, name) in file.labelNames.enumerated() {
+            guard let index = labelSet.index(of: name) else {
+                let line = file.entries.first { $0.label == Int32(local) }.map { Int($0.line) } ?? 0
+                throw .unknownLabel(path: file.path, line: line, label: name, known: labelSet.names)
+            }
+            map.append(Int16(index))
+        }
+        return map
     }
 
     /// Reads the files, several at a time; the first failure (in the given order) is thrown.
