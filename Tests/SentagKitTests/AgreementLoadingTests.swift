@@ -1,3 +1,4 @@
+import Foundation
 import SentagKit
 import Testing
 
@@ -59,6 +60,27 @@ import Testing
         #expect(report.warnings[0].description.contains("alice.jsonl:2: warning:"), "\(report.warnings[0])")
         #expect(
             report.ratings == 4 && report.percentAgreement.value == 1, "\(report.ratings) \(report.percentAgreement)")
+    }
+
+    /// Core fix: LabelFileIndex used to accept any string as `time`, so a line counted as a
+    /// rating could not be read in full afterwards and `--disagreements` failed on it.
+    @Test func aLineWithABadTimeIsSkippedLikeAnyUnreadableLine() throws {
+        let folder = try LabelFolder()
+        let good = String(decoding: R.record(0, "claim", by: "alice").jsonLine.dropLast(), as: UTF8.self)
+        let badTime = good.replacingOccurrences(of: #""time":"2026"#, with: #""time":"yesterday","was":"2026"#)
+        try folder.append("alice", [.raw(badTime), .record(R.record(1, "quote", by: "alice"))])
+        try folder.write(["bob": ["quote", "claim"]])
+        let report = try AgreementReport.compute(
+            directory: folder.directory, labelSet: .default, options: .init(listDisagreements: true))
+        #expect(report.warnings.map(\.line) == [1], "\(report.warnings)")
+        #expect(report.warnings.first?.reason.contains("'yesterday' is not an ISO 8601 UTC time") == true, "\(report.warnings)")
+        #expect(report.ratings == 3 && report.disagreements?.map(\.location) == ["doc0:1"], "\(report.ratings)")
+        // The byte parser agrees with the String one.
+        for text in ["2026-11-21T14:03:05.120Z", "2026-11-21T14:03:05Z", "2026-11-21T15:03:05.1+01:00", "yesterday", ""] {
+            let bytes = Array(text.utf8)
+            let fromBytes = bytes.withUnsafeBufferPointer { Timestamp(utf8: $0) }
+            #expect(fromBytes == Timestamp(text), "\(text)")
+        }
     }
 
     @Test func aLabelOutsideTheLabelSetIsAnErrorNamingFileLineAndLabel() throws {
