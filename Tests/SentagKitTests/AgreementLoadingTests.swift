@@ -73,10 +73,14 @@ import Testing
         let report = try AgreementReport.compute(
             directory: folder.directory, labelSet: .default, options: .init(listDisagreements: true))
         #expect(report.warnings.map(\.line) == [1], "\(report.warnings)")
-        #expect(report.warnings.first?.reason.contains("'yesterday' is not an ISO 8601 UTC time") == true, "\(report.warnings)")
+        #expect(
+            report.warnings.first?.reason.contains("'yesterday' is not an ISO 8601 UTC time") == true,
+            "\(report.warnings)")
         #expect(report.ratings == 3 && report.disagreements?.map(\.location) == ["doc0:1"], "\(report.ratings)")
         // The byte parser agrees with the String one.
-        for text in ["2026-11-21T14:03:05.120Z", "2026-11-21T14:03:05Z", "2026-11-21T15:03:05.1+01:00", "yesterday", ""] {
+        for text in [
+            "2026-11-21T14:03:05.120Z", "2026-11-21T14:03:05Z", "2026-11-21T15:03:05.1+01:00", "yesterday", "",
+        ] {
             let bytes = Array(text.utf8)
             let fromBytes = bytes.withUnsafeBufferPointer { Timestamp(utf8: $0) }
             #expect(fromBytes == Timestamp(text), "\(text)")
