@@ -80,12 +80,16 @@ extension AnnotationStats {
                 "\(style.yellow)\(style.bold)Orphaned records: \(ReportText.count(orphaned.count))\(style.reset)"
                     + " (\(ReportText.count(orphanedItems)) sentence id\(orphanedItems == 1 ? "" : "s") matching no sentence"
                     + " of the sources: an article was edited or removed, or other sources were meant)")
-            for orphan in orphaned {
+            let shown = 50
+            for orphan in orphaned.prefix(shown) {
                 let kind = orphan.adjudicated ? "adjudicated " : ""
                 out.append(
                     "  \(orphan.path):\(orphan.line)  \(orphan.doc):\(orphan.index)  \(kind)\(orphan.label)  \(orphan.id)"
                 )
                 out.append("      \(orphan.text)")
+            }
+            if orphaned.count > shown {
+                out.append("  … and \(ReportText.count(orphaned.count - shown)) more (--json lists them all).")
             }
         }
         return out.joined(separator: "\n") + "\n"

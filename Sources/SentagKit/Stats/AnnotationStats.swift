@@ -18,9 +18,9 @@ public struct AnnotationStats: Sendable {
     public var overlap: [Int]
     /// Current decisions and adjudications whose id matches no sentence of the sources.
     public var orphaned: [OrphanedRecord]
+    /// Unreadable lines that were skipped.
     public var warnings: [LabelFileWarning]
-    /// Warnings about records that passed the line check but could not be read in full (a bad
-    /// time, say): they count as decisions but not for pace and first/last.
+    /// Pauses longer than this (seconds) between two labeling lines are not active time.
     public var idleLimit: Double
 
     /// Distinct sentence ids among the orphaned records.
@@ -64,14 +64,16 @@ public struct AnnotationStats: Sendable {
             for position in adjudications.values where corpus.position(of: file.entries[position].id) == nil {
                 orphanEntries.append((file.entries[position], true))
             }
-            // Times (and the orphans' texts) need the full records.
-            let labeling = file.entries.filter { !$0.isRetraction }
-            let (records, unreadable) = readRecords(file, labeling + orphanEntries.map(\.0))
-            warnings += unreadable
+            // Times come from one more pass over the file; the orphans' texts from their records.
+            let entryTimes = RecordTimes.read(file)
             var times: [Timestamp] = []
-            for entry in labeling {
-                if let record = records[entry.line] { times.append(record.time) }
+            var labeling = 0
+            for (position, entry) in file.entries.enumerated() where !entry.isRetraction {
+                labeling += 1
+                if let time = entryTimes[position] { times.append(time) }
             }
+            let (records, unreadable) = readRecords(file, orphanEntries.map(\.0))
+            warnings += unreadable
             let (active, perMinute) = AnnotatorProgress.pace(times: times, idleLimit: idleLimit)
             orphanEntries.sort { $0.0.line < $1.0.line }
             for (entry, adjudicated) in orphanEntries {
@@ -86,7 +88,7 @@ public struct AnnotationStats: Sendable {
                 AnnotatorProgress(
                     name: names[column], decisions: current.count, labelCounts: labelCounts,
                     records: file.entries.count,
-                    retractions: file.entries.count - labeling.count, adjudications: adjudications.count,
+                    retractions: file.entries.count - labeling, adjudications: adjudications.count,
                     flagged: flagged,
                     activeSeconds: active, labelsPerMinute: perMinute, first: times.min(), last: times.max()))
         }
@@ -103,8 +105,8 @@ public struct AnnotationStats: Sendable {
             overlap: overlap, orphaned: orphaned, warnings: warnings, idleLimit: idleLimit)
     }
 
-    /// The full records of `entries`, by line number; a record that cannot be decoded becomes a
-    /// warning instead of failing the whole report.
+    /// The full records of `entries`, by line number; a record that cannot be read again (the
+    /// file changed since it was indexed) becomes a warning instead of failing the whole report.
     static func readRecords(
         _ file: LabelFileIndex, _ entries: [LabelFileEntry]
     ) -> (records: [Int32: AnnotationRecord], warnings: [LabelFileWarning]) {
@@ -121,7 +123,7 @@ public struct AnnotationStats: Sendable {
             } catch {
                 warnings.append(
                     LabelFileWarning(
-                        path: file.path, line: Int(entry.line), reason: "\(error.description); not used for times"))
+                        path: file.path, line: Int(entry.line), reason: "cannot be read again (\(error.description))"))
             }
         }
         return (byLine, warnings)
