@@ -88,6 +88,21 @@ import Testing
         #expect(!balanced.contains("prevalence skew"), "\(balanced)")
     }
 
+    /// What the exporter embeds in its manifest.
+    @Test func summaryJSONHasTheTopLevelFiguresOnly() throws {
+        let report = try report("no-complete-item")
+        var writer = JSONWriter()
+        report.writeSummaryJSON(to: &writer)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String: Any])
+        #expect(object["pairs"] == nil && object["per_label"] == nil, "\(object.keys.sorted())")
+        #expect(object["fleiss_kappa"] is NSNull && object["fleiss_items"] as? Int == 0, "\(object)")
+        #expect((object["why_null"] as? [String: String])?["fleiss_kappa"] != nil, "\(object)")
+        // (Foundation's JSON reader may be one ulp off the shortest round-trip text Swift writes.)
+        let alpha = try #require(object["krippendorff_alpha"] as? Double, "\(object)")
+        #expect(
+            abs(alpha - (report.krippendorffAlpha.value ?? .nan)) < 1e-15, "\(alpha) vs \(report.krippendorffAlpha)")
+    }
+
     @Test func jsonHasTheSpecKeys() throws {
         let report = try report("random-01", options: .init(bootstrapSamples: 20))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.jsonLine)) as? [String: Any])

@@ -5,20 +5,7 @@ extension AgreementReport {
     /// disagreements.
     public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("annotators")
-        writeStrings(annotators, to: &writer)
-        writer.key("labels")
-        writeStrings(labels, to: &writer)
-        writer.field("items", items)
-        writer.field("ratings", ratings)
-        writer.field("percent_agreement", percentAgreement.value)
-        writer.field("percent_agreement_items", percentAgreement.items)
-        writer.field("krippendorff_alpha", krippendorffAlpha.value)
-        writer.field("krippendorff_alpha_items", krippendorffAlpha.items)
-        writer.field("fleiss_kappa", fleissKappa.value)
-        writer.field("fleiss_items", fleissItems)
-        writer.field("gwet_ac1", gwetAC1.value)
-        writer.field("gwet_ac1_items", gwetAC1.items)
+        writeFigures(to: &writer)
         writer.key("pairs")
         writer.beginArray()
         for pair in pairs {
@@ -40,16 +27,6 @@ extension AgreementReport {
             writer.endObject()
         }
         writer.endArray()
-        let undefined: [(String, Coefficient)] = [
-            ("percent_agreement", percentAgreement), ("krippendorff_alpha", krippendorffAlpha),
-            ("fleiss_kappa", fleissKappa), ("gwet_ac1", gwetAC1),
-        ]
-        writer.key("why_null")
-        writer.beginObject()
-        for (key, coefficient) in undefined {
-            if let reason = coefficient.undefinedReason { writer.field(key, reason) }
-        }
-        writer.endObject()
         writer.key("per_label")
         writer.beginArray()
         for entry in perLabel {
@@ -110,6 +87,41 @@ extension AgreementReport {
                 writer.endObject()
             }
             writer.endArray()
+        }
+        writer.endObject()
+    }
+
+    /// The short agreement summary other commands embed (the exporter's manifest): SPEC.md's
+    /// top-level keys without `pairs`, with the items behind each figure and `why_null`.
+    public func writeSummaryJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writeFigures(to: &writer)
+        writer.endObject()
+    }
+
+    private func writeFigures(to writer: inout JSONWriter) {
+        writer.key("annotators")
+        writeStrings(annotators, to: &writer)
+        writer.key("labels")
+        writeStrings(labels, to: &writer)
+        writer.field("items", items)
+        writer.field("ratings", ratings)
+        writer.field("percent_agreement", percentAgreement.value)
+        writer.field("percent_agreement_items", percentAgreement.items)
+        writer.field("krippendorff_alpha", krippendorffAlpha.value)
+        writer.field("krippendorff_alpha_items", krippendorffAlpha.items)
+        writer.field("fleiss_kappa", fleissKappa.value)
+        writer.field("fleiss_items", fleissItems)
+        writer.field("gwet_ac1", gwetAC1.value)
+        writer.field("gwet_ac1_items", gwetAC1.items)
+        let undefined: [(String, Coefficient)] = [
+            ("percent_agreement", percentAgreement), ("krippendorff_alpha", krippendorffAlpha),
+            ("fleiss_kappa", fleissKappa), ("gwet_ac1", gwetAC1),
+        ]
+        writer.key("why_null")
+        writer.beginObject()
+        for (key, coefficient) in undefined {
+            if let reason = coefficient.undefinedReason { writer.field(key, reason) }
         }
         writer.endObject()
     }

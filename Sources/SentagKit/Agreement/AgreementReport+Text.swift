@@ -9,10 +9,14 @@ extension AgreementReport {
     public func text(style: TerminalStyle = TerminalStyle(enabled: false), allPairs: Bool = false) -> String {
         var out: [String] = []
         let heading = { (text: String) in "\(style.bold)\(text)\(style.reset)" }
-        out.append(
-            heading("Agreement of \(annotators.count) annotator\(annotators.count == 1 ? "" : "s")")
-                + " (\(annotators.joined(separator: ", "))) on \(labels.count) label\(labels.count == 1 ? "" : "s")"
-                + " (\(labels.joined(separator: ", ")))")
+        if annotators.isEmpty {
+            out.append(heading("Agreement") + ": no annotator has a current rating yet")
+        } else {
+            out.append(
+                heading("Agreement of \(annotators.count) annotator\(annotators.count == 1 ? "" : "s")")
+                    + " (\(annotators.joined(separator: ", "))) on \(labels.count) label\(labels.count == 1 ? "" : "s")"
+                    + " (\(labels.joined(separator: ", ")))")
+        }
         let paired = percentAgreement.items
         out.append(
             "\(ReportText.count(items)) item\(items == 1 ? "" : "s"), \(ReportText.count(ratings)) rating\(ratings == 1 ? "" : "s");"
@@ -29,6 +33,11 @@ extension AgreementReport {
             )
         }
         out.append("")
+        if items == 0 {
+            out.append(heading("Reading"))
+            out += reading(style: style).map { "  - " + $0 }
+            return out.joined(separator: "\n") + "\n"
+        }
         out += summaryTable(style: style)
         if annotators.count >= 2 {
             out.append("")
@@ -61,7 +70,7 @@ extension AgreementReport {
         let over: [String] = [
             "items with 2 or more ratings",
             "items with 2 or more ratings",
-            "items all \(annotators.count) annotators rated",
+            annotators.count == 1 ? "items \(annotators[0]) rated" : "items all \(annotators.count) annotators rated",
             "all items (pairs from the \(ReportText.count(percentAgreement.items)) with 2 or more)",
         ]
         let figures: [(String, Coefficient, BootstrapIntervals.Interval?)] = [
