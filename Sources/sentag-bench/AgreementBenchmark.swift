@@ -27,7 +27,7 @@ enum AgreementBenchmark {
 
         let output = FileSystem.join(context.scratch, "agreement-sentag.json")
         var status: Int32 = 0
-        let swiftTime = try BenchContext.best(of: 5) {
+        let swiftTime = BenchContext.best(of: 5) {
             status = spawn([context.sentagPath, "agreement", "--json", "--annotations", folder], stdout: output)
         }
         guard status == 0 else {
@@ -48,7 +48,7 @@ enum AgreementBenchmark {
         let script = FileSystem.join(context.scratch, "agreement_pipeline.py")
         try write(pythonPipeline, to: script)
         let pythonOutput = FileSystem.join(context.scratch, "agreement-python.txt")
-        let pythonTime = try BenchContext.best(of: 2) {
+        let pythonTime = BenchContext.best(of: 2) {
             status = spawn([python, script, folder], stdout: pythonOutput)
         }
         guard status == 0 else {

@@ -111,6 +111,25 @@ import Testing
         #expect(report.pairs[0].confusion == [[1, 0], [1, 0]], "\(report.pairs[0].confusion)")
     }
 
+    /// `--annotators` computes on those columns exactly as if the other files were not there.
+    @Test func aSubsetOfAnnotatorsIsLikeAFolderWithOnlyTheirFiles() throws {
+        let ratings: [String: [String?]] = [
+            "alice": ["claim", "quote", nil, "noise", "claim"], "bob": ["claim", "claim", "quote", nil, "claim"],
+            "carol": [nil, "quote", "quote", "noise", "caption"],
+        ]
+        let all = try LabelFolder()
+        try all.write(ratings)
+        let subset = try LabelFolder()
+        try subset.write(ratings.filter { $0.key != "bob" })
+        let named = try AgreementReport.compute(
+            directory: all.directory, annotators: ["carol", "alice"], labelSet: .default)
+        let alone = try AgreementReport.compute(directory: subset.directory, labelSet: .default)
+        #expect(
+            named.annotators == ["alice", "carol"] && named.items == alone.items, "\(named.annotators) \(named.items)")
+        #expect(named.coefficients == alone.coefficients, "\(named.coefficients) vs \(alone.coefficients)")
+        #expect(named.pairs == alone.pairs, "\(named.pairs)")
+    }
+
     @Test func unknownAnnotatorAndEmptyFolderAreErrors() throws {
         let folder = try LabelFolder()
         #expect(throws: AnnotationError.noLabelFiles(directory: folder.path)) {

@@ -7,7 +7,6 @@ extension AnnotationStats {
         for label in labels { writer.string(label) }
         writer.endArray()
         writer.field("sentences", sentences)
-        writer.field("documents_count", documents.count)
         writer.key("annotators")
         writer.beginArray()
         for annotator in annotators {
