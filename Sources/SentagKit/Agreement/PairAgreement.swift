@@ -78,10 +78,55 @@ public struct PairAgreement: Equatable, Sendable {
     }
 
     /// Every pair of columns `i < j` of the table, in column order.
+    ///
+    /// One pass over the items: each item's ratings are gathered once and every pair of them
+    /// counted, rather than one pass over the table per pair.
     public static func all(_ table: RatingTable) -> [PairAgreement] {
+        let width = table.annotatorCount
+        let q = table.labelCount
+        guard width >= 2 else { return [] }
+        var pairIndex = [Int](repeating: -1, count: width * width)
+        var pairCount = 0
+        for i in 0..<width {
+            for j in (i + 1)..<width {
+                pairIndex[i * width + j] = pairCount
+                pairCount += 1
+            }
+        }
+        var counts = [Int](repeating: 0, count: pairCount * q * q)
+        var columns = [Int](repeating: 0, count: width)
+        var labels = [Int](repeating: 0, count: width)
+        table.cells.withUnsafeBufferPointer { cells in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for item in 0..<table.itemCount {
+                    var rated = 0
+                    for column in 0..<width {
+                        let cell = cells[item * width + column]
+                        if cell >= 0 {
+                            columns[rated] = column
+                            labels[rated] = Int(cell)
+                            rated += 1
+                        }
+                    }
+                    guard rated >= 2 else { continue }
+                    for x in 0..<(rated - 1) {
+                        let rowBase = columns[x] * width
+                        let labelBase = labels[x] * q
+                        for y in (x + 1)..<rated {
+                            counts[pairIndex[rowBase + columns[y]] * q * q + labelBase + labels[y]] += 1
+                        }
+                    }
+                }
+            }
+        }
         var pairs: [PairAgreement] = []
-        for i in 0..<table.annotatorCount {
-            for j in (i + 1)..<max(i + 1, table.annotatorCount) { pairs.append(PairAgreement(table, a: i, b: j)) }
+        for i in 0..<width {
+            for j in (i + 1)..<width {
+                let base = pairIndex[i * width + j] * q * q
+                let confusion = (0..<q).map { row in Array(counts[(base + row * q)..<(base + row * q + q)]) }
+                pairs.append(
+                    from(confusion: confusion, a: table.annotators[i], b: table.annotators[j], labels: table.labels))
+            }
         }
         return pairs
     }

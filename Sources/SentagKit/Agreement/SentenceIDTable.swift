@@ -5,16 +5,20 @@
 /// hashes every key with a seeded SipHash, which is several times slower than this for keys that
 /// are already 64-bit hashes (and Fibonacci hashing also spreads sequential ids, as tests use).
 struct SentenceIDTable {
-    private var keys: [UInt64]
-    private var rows: [Int32]
+    /// A key and its row side by side, so a probe touches one cache line; row -1: empty.
+    private struct Slot {
+        var key: UInt64
+        var row: Int64
+    }
+
+    private var slots: [Slot]
     private var shift: UInt64
     private(set) var count = 0
 
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        rows = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(key: 0, row: -1), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
@@ -26,12 +30,12 @@ struct SentenceIDTable {
     /// The row of `id`, or nil.
     @inline(__always)
     func row(of id: SentenceID) -> Int32? {
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var i = slot(id.rawValue)
         while true {
-            let row = rows[i]
-            if row < 0 { return nil }
-            if keys[i] == id.rawValue { return row }
+            let entry = slots[i]
+            if entry.row < 0 { return nil }
+            if entry.key == id.rawValue { return Int32(truncatingIfNeeded: entry.row) }
             i = (i + 1) & mask
         }
     }
@@ -39,19 +43,18 @@ struct SentenceIDTable {
     /// Records `row` for `id`, which must not be in the table yet.
     @inline(__always)
     mutating func insert(_ id: SentenceID, row: Int32) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
         var i = slot(id.rawValue)
-        while rows[i] >= 0 { i = (i + 1) & mask }
-        keys[i] = id.rawValue
-        rows[i] = row
+        while slots[i].row >= 0 { i = (i + 1) & mask }
+        slots[i] = Slot(key: id.rawValue, row: Int64(row))
         count += 1
     }
 
     private mutating func grow() {
-        var bigger = SentenceIDTable(capacity: keys.count)
-        for i in keys.indices where rows[i] >= 0 {
-            bigger.insert(SentenceID(rawValue: keys[i]), row: rows[i])
+        var bigger = SentenceIDTable(capacity: slots.count)
+        for entry in slots where entry.row >= 0 {
+            bigger.insert(SentenceID(rawValue: entry.key), row: Int32(truncatingIfNeeded: entry.row))
         }
         self = bigger
     }
