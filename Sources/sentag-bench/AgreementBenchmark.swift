@@ -27,15 +27,19 @@ enum AgreementBenchmark {
 
         let output = FileSystem.join(context.scratch, "agreement-sentag.json")
         var status: Int32 = 0
+        var swiftCPU = Double.infinity
         let swiftTime = BenchContext.best(of: 5) {
             status = spawn([context.sentagPath, "agreement", "--json", "--annotations", folder], stdout: output)
+            swiftCPU = min(swiftCPU, lastChildCPU)
         }
         guard status == 0 else {
             print("  sentag agreement failed (exit \(status))")
             return
         }
         let alpha = extractAlpha(output)
-        print("  sentag agreement --json: \(format(swiftTime)) s (best of 5), alpha \(alpha ?? "?")")
+        print(
+            "  sentag agreement --json: \(format(swiftTime)) s (best of 5; CPU \(format(swiftCPU)) s over both threads),"
+                + " alpha \(alpha ?? "?")")
         print(
             "    \(format(Double(lines) / swiftTime / 1e6)) M lines/s, \(format(Double(bytes) / swiftTime / 1e6)) MB/s")
 
@@ -48,8 +52,10 @@ enum AgreementBenchmark {
         let script = FileSystem.join(context.scratch, "agreement_pipeline.py")
         try write(pythonPipeline, to: script)
         let pythonOutput = FileSystem.join(context.scratch, "agreement-python.txt")
+        var pythonCPU = Double.infinity
         let pythonTime = BenchContext.best(of: 2) {
             status = spawn([python, script, folder], stdout: pythonOutput)
+            pythonCPU = min(pythonCPU, lastChildCPU)
         }
         guard status == 0 else {
             print("  python pipeline failed (exit \(status))")
@@ -59,10 +65,11 @@ enum AgreementBenchmark {
             String(decoding: $0, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "?"
         }
         print(
-            "  python json.loads + krippendorff.alpha: \(format(pythonTime)) s (best of 2), alpha \(pythonAlpha ?? "?")"
-        )
+            "  python json.loads + krippendorff.alpha: \(format(pythonTime)) s (best of 2; CPU \(format(pythonCPU)) s),"
+                + " alpha \(pythonAlpha ?? "?")")
         let ratio = pythonTime / swiftTime
         print("  ratio: \(format(ratio))× faster (target ≥ \(Int(target))×: \(ratio >= target ? "met" : "NOT met"))")
+        print("  ratio of CPU time: \(format(pythonCPU / swiftCPU))× (what is left of the ratio on a busy machine)")
     }
 
     /// Writes the label files once; later runs reuse them when the marker matches.
@@ -184,12 +191,22 @@ enum AgreementBenchmark {
         var pid: pid_t = 0
         guard posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, environ) == 0 else { return 127 }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        lastChildCPU =
+            Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+            + Double(usage.ru_stime.tv_usec) / 1e6
         return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 
+    /// User + system CPU seconds of the last program `spawn` waited for.
+    nonisolated(unsafe) static var lastChildCPU = 0.0
+
+    /// Two decimals: "0.20".
     static func format(_ value: Double) -> String {
-        let scaled = (value * 100).rounded() / 100
-        return String(scaled)
+        guard value.isFinite else { return "?" }
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
