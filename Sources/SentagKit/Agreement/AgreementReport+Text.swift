@@ -205,7 +205,7 @@ extension AgreementReport {
                     "\(figure), at or above \(reliable): the labels are reliable enough to train and report on.")
             } else if alpha >= Self.tentativeAlpha {
                 notes.append(
-                    "\(figure), between \(tentative) and \(reliable): good enough for tentative conclusions only; tighten the guidelines where the pairs below part ways."
+                    "\(figure), between \(tentative) and \(reliable): good enough for tentative conclusions only; tighten the guidelines where the annotators part ways (the weakest pair's confusions)."
                 )
             } else {
                 notes.append(
@@ -213,10 +213,13 @@ extension AgreementReport {
                 )
             }
             if let interval = bootstrap?.krippendorffAlpha, let low = interval.low, let high = interval.high {
-                for threshold in [Self.tentativeAlpha, Self.reliableAlpha] where low < threshold && threshold <= high {
+                let crossed = [Self.tentativeAlpha, Self.reliableAlpha].filter { low < $0 && $0 <= high }
+                if !crossed.isEmpty {
+                    let which = ReportText.list(
+                        crossed.map { ReportText.fixed($0, digits: $0 == Self.reliableAlpha ? 1 : 3) })
                     notes.append(
-                        "Its \(Int((bootstrap!.level * 100).rounded()))% interval (\(ReportText.fixed(low))–\(ReportText.fixed(high))) straddles \(ReportText.fixed(threshold)): more doubly-rated items would settle which side it is on."
-                    )
+                        "Its \(Int((bootstrap!.level * 100).rounded()))% interval (\(ReportText.fixed(low))–\(ReportText.fixed(high)))"
+                            + " spans \(which): more doubly-rated items would settle where it stands.")
                 }
             }
         } else if let reason = krippendorffAlpha.undefinedReason {
