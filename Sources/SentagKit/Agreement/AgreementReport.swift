@@ -109,6 +109,7 @@ public struct AgreementReport: Sendable {
         var wanted: [[(row: Int, entry: LabelFileEntry)]] = Array(repeating: [], count: loaded.files.count)
         for row in 0..<table.itemCount where differs(counts, row) {
             let column = Int(loaded.sourceColumn[row])
+            guard column >= 0 else { continue }
             wanted[column].append((row, loaded.files[column].entries[Int(loaded.sourceEntry[row])]))
         }
         var found: [Disagreement] = []

@@ -60,20 +60,4 @@ public struct RatingTable: Equatable, Sendable {
         for cell in cells where cell >= 0 { count += 1 }
         return count
     }
-
-    /// The same items with only the given annotator columns (in the given order), dropping rows
-    /// left without any rating.
-    public func selecting(annotators selected: [Int]) -> RatingTable {
-        var ids: [SentenceID] = []
-        var kept: [Int16] = []
-        kept.reserveCapacity(itemCount * selected.count)
-        for item in 0..<itemCount {
-            var any = false
-            for column in selected where cells[item * annotatorCount + column] >= 0 { any = true }
-            guard any else { continue }
-            ids.append(itemIDs[item])
-            for column in selected { kept.append(cells[item * annotatorCount + column]) }
-        }
-        return RatingTable(annotators: selected.map { annotators[$0] }, labels: labels, itemIDs: ids, cells: kept)
-    }
 }
