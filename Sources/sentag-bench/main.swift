@@ -15,7 +15,8 @@ if let flag = arguments.firstIndex(of: "--sentag"), flag + 1 < arguments.count {
 }
 let context = BenchContext(sentagPath: sentagPath)
 let benchmarks: [(name: String, run: (BenchContext) throws -> Void)] = [
-    ("export", ExportBenchmark.run)
+    ("agreement", AgreementBenchmark.run),
+    ("export", ExportBenchmark.run),
 ]
 for benchmark in benchmarks where arguments.isEmpty || arguments.contains(benchmark.name) {
     print("== \(benchmark.name)")

@@ -203,6 +203,18 @@ public struct LabelFileIndex: Sendable {
                     seen |= 1 << 7
                 case 4 where Scanner.key(line, k, is: "time"):
                     try need(isString, "time", "a string")
+                    // A line whose full record cannot be read (`records(_:)`) must not count.
+                    let raw = UnsafeBufferPointer(rebasing: line[member.value])
+                    let valid: Bool
+                    if case .string(hasEscapes: true) = member.kind {
+                        valid = JSONStringScanner.decode(raw, hasEscapes: true).flatMap { Timestamp($0) } != nil
+                    } else {
+                        valid = Timestamp(utf8: raw) != nil
+                    }
+                    if !valid {
+                        problem = .badTime(String(decoding: raw, as: UTF8.self))
+                        throw .malformed(offset: member.value.lowerBound)
+                    }
                     seen |= 1 << 8
                 case 11 where Scanner.key(line, k, is: "adjudicated"):
                     adjudicated = member.kind == .true

@@ -45,13 +45,20 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil for anything else.
     public init?(_ text: some StringProtocol) {
-        let b = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard let parsed = bytes.withUnsafeBufferPointer({ Timestamp(utf8: $0) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses the same forms from raw UTF-8 bytes (a label file field) without making a String.
+    public init?(utf8 b: UnsafeBufferPointer<UInt8>) {
+        @inline(__always) func number(_ range: Range<Int>) -> Int64? {
             guard range.upperBound <= b.count else { return nil }
             var value: Int64 = 0
             for i in range {
-                guard (0x30...0x39).contains(b[i]) else { return nil }
-                value = value * 10 + Int64(b[i] - 0x30)
+                let digit = b[i] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int64(digit)
             }
             return value
         }
