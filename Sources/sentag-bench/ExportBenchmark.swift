@@ -81,7 +81,7 @@ enum ExportBenchmark {
         let labels = ["claim", "quote", "caption", "noise"]
         let weights = [50, 25, 5, 20]
         func pickLabel() -> String {
-            var roll = Int(generator.next(below: 100))
+            var roll = generator.next(below: 100)
             for (label, weight) in zip(labels, weights) {
                 if roll < weight { return label }
                 roll -= weight
@@ -97,7 +97,7 @@ enum ExportBenchmark {
         documentLoop: while written < lineCount {
             documentNumber += 1
             let doc = "bench_\(documentNumber)_" + String(generator.next(), radix: 16).prefix(8)
-            let sentenceCount = 15 + Int(generator.next(below: 31))
+            let sentenceCount = 15 + generator.next(below: 31)
             var offset = 0
             for index in 0..<sentenceCount {
                 let text = sentenceText(&generator)
@@ -131,7 +131,7 @@ enum ExportBenchmark {
                         annotator,
                         AnnotationRecord(
                             sentence: sentence, label: label, annotator: name, time: time,
-                            ms: 800 + Int(generator.next(below: 6000)), session: "s\(documentNumber % 97)"))
+                            ms: 800 + generator.next(below: 6000), session: "s\(documentNumber % 97)"))
                     votes[name] = label
                 }
                 if Set(votes.values).count > 1, generator.next(below: 100) < 40, written < lineCount {
@@ -166,13 +166,13 @@ enum ExportBenchmark {
     ]
 
     private static func sentenceText(_ generator: inout SplitMix64) -> String {
-        let target = 60 + Int(generator.next(below: 190))
+        let target = 60 + generator.next(below: 190)
         var text = ""
         let quoted = generator.next(below: 4) == 0
         if quoted { text += "\"" }
         while text.utf8.count < target {
             if !text.isEmpty && text != "\"" { text += generator.next(below: 12) == 0 ? ", " : " " }
-            text += words[Int(generator.next(below: UInt64(words.count)))]
+            text += words[generator.next(below: words.count)]
         }
         text += quoted ? ",\" he said." : "."
         return text.prefix(1).uppercased() + text.dropFirst()

@@ -15,7 +15,7 @@ import Testing
 
     @Test func boundedDrawsStayInRange() {
         var generator = SplitMix64(seed: 3)
-        for bound in [1, 2, 3, 7, 1000] as [UInt64] {
+        for bound in [1, 2, 3, 7, 1000] {
             for _ in 0..<200 {
                 let value = generator.next(below: bound)
                 #expect(value < bound, "\(value) not below \(bound)")

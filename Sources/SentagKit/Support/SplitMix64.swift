@@ -1,8 +1,11 @@
 /// A seeded pseudo-random generator (SplitMix64, Steele, Lea & Flood 2014).
 ///
-/// The bootstrap draws from this rather than `SystemRandomNumberGenerator` so that a seed gives
-/// the same intervals on every machine, run and Swift version: the sequence is fixed by the
-/// constants below, and `next(below:)` fixes how a bounded integer is drawn from it.
+/// The export split, the bootstrap and `label --order shuffle` draw from this rather than
+/// `SystemRandomNumberGenerator`, Swift's seeded `Hasher` or the standard library's
+/// `shuffle(using:)` (whose use of the generator is not a documented contract), so that a seed
+/// gives the same result on every machine, run and Swift version: the sequence is fixed by the
+/// constants below, `next(below:)` fixes how a bounded integer is drawn from it and `shuffle`
+/// how a permutation is.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     public private(set) var state: UInt64
 
@@ -30,5 +33,14 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
             }
         }
         return Int(product.high)
+    }
+
+    /// Fisher–Yates shuffle in place, from the last position down.
+    public mutating func shuffle<T>(_ items: inout [T]) {
+        guard items.count > 1 else { return }
+        for i in stride(from: items.count - 1, to: 0, by: -1) {
+            let j = next(below: i + 1)
+            if i != j { items.swapAt(i, j) }
+        }
     }
 }
