@@ -51,7 +51,7 @@ import Testing
         #expect(manifest.leftOut[LeftOutReason.tie.rawValue] == 1, "\(manifest.leftOut)")
         #expect(manifest.annotators == ["alice", "bob"], "\(manifest.annotators)")
         #expect(manifest.adjudicators == ["dana", "erin"], "\(manifest.adjudicators)")
-        #expect(manifest.agreement.ratings == 4, "adjudications are not ratings: \(manifest.agreement)")
+        #expect(manifest.agreement.report.ratings == 4, "adjudications are not ratings: \(manifest.agreement)")
     }
 
     @Test func aLabelOutsideTheLabelSetNamesFileLineAndLabel() throws {
@@ -114,25 +114,27 @@ import Testing
         #expect(throws: ExportError.self) { try DatasetExporter.export(fixture.configuration()) }
     }
 
-    @Test func theAgreementHookAddsCoefficients() throws {
+    @Test func theManifestCarriesTheAgreementReport() throws {
         var fixture = try ExportFixture()
         defer { fixture.remove() }
         try fixture.label(ExportFixture.sentence("d1", 0), "claim", by: "alice")
         try fixture.label(ExportFixture.sentence("d1", 0), "claim", by: "bob")
-        var configuration = fixture.configuration()
-        configuration.agreementCoefficients = { indexes, labels in
-            [
-                ("krippendorff_alpha", .null), ("files_seen", .number(Double(indexes.count))),
-                ("k", .number(Double(labels.count))),
-            ]
-        }
-        _ = try DatasetExporter.export(configuration)
+        try fixture.label(ExportFixture.sentence("d1", 1), "quote", by: "alice")
+        try fixture.label(ExportFixture.sentence("d1", 1), "claim", by: "bob")
+        try fixture.label(ExportFixture.sentence("d1", 2), "noise", by: "alice")
+        try fixture.label(ExportFixture.sentence("d1", 2), "noise", by: "bob")
+        _ = try DatasetExporter.export(fixture.configuration())
         let manifest =
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: URL(fileURLWithPath: fixture.output + "/manifest.json"))) as! [String: Any]
         let agreement = try #require(manifest["agreement"] as? [String: Any], "\(manifest)")
-        #expect(agreement["krippendorff_alpha"] is NSNull, "\(agreement)")
-        #expect(agreement["files_seen"] as? Int == 2 && agreement["k"] as? Int == 4, "\(agreement)")
-        #expect(agreement["percent_agreement"] as? Double == 1, "\(agreement)")
+        let report = try AgreementReport.compute(
+            directory: AnnotationsDirectory(path: fixture.annotations), labelSet: .default)
+        #expect(agreement["annotators"] as? [String] == ["alice", "bob"], "\(agreement)")
+        #expect(agreement["percent_agreement"] as? Double == report.percentAgreement.value, "\(agreement)")
+        #expect(agreement["krippendorff_alpha"] as? Double == report.krippendorffAlpha.value, "\(agreement)")
+        #expect(agreement["fleiss_kappa"] as? Double == report.fleissKappa.value, "\(agreement)")
+        #expect(agreement["gwet_ac1"] as? Double == report.gwetAC1.value, "\(agreement)")
+        #expect(agreement["unanimous_items"] as? Int == 2, "\(agreement)")
     }
 }

@@ -103,3 +103,54 @@ import Testing
         #expect(found.isEmpty && endsWithNewline)
     }
 }
+
+@Suite struct LabelFileIndexLabelSetTests {
+    private func index(_ lines: [String]) throws -> (LabelFileIndex, TemporaryDirectory) {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("alice.jsonl", lines.joined(separator: "\n") + "\n")
+        return (try LabelFileIndex(path: path), dir)
+    }
+
+    @Test func mapsLabelsToTheirPositionsInTheSet() throws {
+        let (file, dir) = try index([
+            LabelFileIndexTests.line("000000000000000a", "noise"),
+            LabelFileIndexTests.line("000000000000000b", "claim"),
+        ])
+        defer { dir.remove() }
+        #expect(try file.labelPositions(in: .default) == [3, 0])
+    }
+
+    @Test func aSupersededUnknownLabelIsNoError() throws {
+        let (file, dir) = try index([
+            LabelFileIndexTests.line("000000000000000a", "clam"), LabelFileIndexTests.line("000000000000000a", "claim"),
+            LabelFileIndexTests.line("000000000000000b", "opinion"), LabelFileIndexTests.line("000000000000000b", nil),
+        ])
+        defer { dir.remove() }
+        #expect(try file.labelPositions(in: .default) == [-2, 0, -2])
+    }
+
+    @Test func aCurrentVoteOrAdjudicationWithAnUnknownLabelNamesFileLineAndLabel() throws {
+        let (votes, dir) = try index([
+            LabelFileIndexTests.line("000000000000000a", "claim"), LabelFileIndexTests.line("000000000000000b", "clam"),
+            LabelFileIndexTests.line("000000000000000c", "opinion"),
+        ])
+        defer { dir.remove() }
+        #expect(
+            throws: AnnotationError.unknownLabel(
+                path: votes.path, line: 2, label: "clam", known: LabelSet.default.names)
+        ) {
+            try votes.labelPositions(in: .default)
+        }
+        let (adjudications, other) = try index([
+            LabelFileIndexTests.line("000000000000000a", "claim"),
+            LabelFileIndexTests.line("000000000000000a", "verdict", adjudicated: true),
+        ])
+        defer { other.remove() }
+        #expect(
+            throws: AnnotationError.unknownLabel(
+                path: adjudications.path, line: 2, label: "verdict", known: LabelSet.default.names)
+        ) {
+            try adjudications.labelPositions(in: .default)
+        }
+    }
+}

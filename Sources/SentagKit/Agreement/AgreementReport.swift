@@ -57,6 +57,18 @@ public struct AgreementReport: Sendable {
         directory: AnnotationsDirectory, annotators: [String]? = nil, labelSet: LabelSet, options: Options = Options()
     ) throws(AnnotationError) -> AgreementReport {
         let loaded = try LoadedRatings.load(directory: directory, annotators: annotators, labelSet: labelSet)
+        return try compute(loaded, options: options)
+    }
+
+    /// The report for label files already read (one per annotator, in annotator order), with
+    /// the same choice of annotators as `sentag agreement` without `--annotators`.
+    public static func compute(
+        files: [LabelFileIndex], labelSet: LabelSet, options: Options = Options()
+    ) throws(AnnotationError) -> AgreementReport {
+        try compute(try LoadedRatings(files: files, labelSet: labelSet), options: options)
+    }
+
+    private static func compute(_ loaded: LoadedRatings, options: Options) throws(AnnotationError) -> AgreementReport {
         var report = AgreementReport(table: loaded.table, options: options)
         report.warnings = loaded.warnings
         report.leftOut = loaded.leftOut

@@ -1,7 +1,3 @@
-#if canImport(Dispatch)
-    import Dispatch
-#endif
-
 /// The current ratings of an annotations folder as a `RatingTable`, with where each came from.
 ///
 /// A rating is an annotator's current decision on a sentence id: the latest line of their file
@@ -26,8 +22,8 @@ public struct LoadedRatings: Sendable {
     /// Reads the label files of `annotators` (all annotators with a current rating when nil).
     ///
     /// Throws when there is no label file at all, when a named annotator has none, when a file
-    /// cannot be read, and when any line of a file read has a label outside `labelSet` (the
-    /// first such line, naming file, line and label).
+    /// cannot be read, and when a current decision has a label outside `labelSet` (naming file,
+    /// line and label; see `LabelFileIndex.labelPositions(in:)`).
     public static func load(
         directory: AnnotationsDirectory, annotators selected: [String]? = nil, labelSet: LabelSet
     ) throws(AnnotationError) -> LoadedRatings {
@@ -40,54 +36,8 @@ public struct LoadedRatings: Sendable {
             }
             names = Array(Set(selected)).sorted()
         }
-        let files = try readInParallel(names.map { directory.labelFilePath(for: $0) })
-        var labelMaps: [[Int16]] = []
-        for file in files { labelMaps.append(try labelMap(file, labelSet: labelSet)) }
-        let merged = merge(files, labelMaps: labelMaps)
-        var columns = Array(files.indices)
-        var leftOut: [String] = []
-        if selected == nil {
-            for (column, count) in merged.ratingsPerColumn.enumerated() where count == 0 {
-                leftOut.append(names[column])
-                columns.removeAll { $0 == column }
-            }
-        }
-        return compact(
-            merged, files: files, columns: columns, names: names, labels: labelSet.names, leftOut: leftOut)
-    }
-
-    /// For each label of `file` (`file.labelNames`), its index in `labelSet`. Every label in a
-    /// file read must belong to the label set: the first line with one that does not is an error.
-    static func labelMap(_ file: LabelFileIndex, labelSet: LabelSet) throws(AnnotationError) -> [Int16] {
-        var map: [Int16] = []
-        for (local, name) in file.labelNames.enumerated() {
-            guard let index = labelSet.index(of: name) else {
-                let line = file.entries.first { $0.label == Int32(local) }.map { Int($0.line) } ?? 0
-                throw .unknownLabel(path: file.path, line: line, label: name, known: labelSet.names)
-            }
-            map.append(Int16(index))
-        }
-        return map
-    }
-
-    /// Reads the files, several at a time; the first failure (in the given order) is thrown.
-    static func readInParallel(_ paths: [String]) throws(AnnotationError) -> [LabelFileIndex] {
-        var results = [Result<LabelFileIndex, AnnotationError>?](repeating: nil, count: paths.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = ResultSlots(buffer: buffer)
-            let workers = min(paths.count, ProcessorCount.active)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < paths.count {
-                    let path = paths[index]
-                    slots.buffer[index] = Result { () throws(AnnotationError) in try LabelFileIndex(path: path) }
-                    index += workers
-                }
-            }
-        }
-        var files: [LabelFileIndex] = []
-        for result in results { files.append(try result!.get()) }
-        return files
+        let files = try LabelFileIndex.read(paths: names.map { directory.labelFilePath(for: $0) })
+        return try LoadedRatings(files: files, labelSet: labelSet, keepEveryFile: selected != nil)
     }
 
     /// Cells in order of first appearance of each id, before empty rows and columns are dropped.
@@ -194,7 +144,23 @@ public struct LoadedRatings: Sendable {
     }
 }
 
-/// Per-file result slots the reading threads fill; each index is written by exactly one thread.
-private struct ResultSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Result<LabelFileIndex, AnnotationError>?>
+extension LoadedRatings {
+    /// The ratings of label files already read (one per annotator, in annotator order).
+    /// Without `keepEveryFile`, files holding no current rating are left out of the table.
+    public init(files: [LabelFileIndex], labelSet: LabelSet, keepEveryFile: Bool = false) throws(AnnotationError) {
+        let names = files.map(\.annotator)
+        var labelMaps: [[Int16]] = []
+        for file in files { labelMaps.append(try file.labelPositions(in: labelSet)) }
+        let merged = Self.merge(files, labelMaps: labelMaps)
+        var columns = Array(files.indices)
+        var leftOut: [String] = []
+        if !keepEveryFile {
+            for (column, count) in merged.ratingsPerColumn.enumerated() where count == 0 {
+                leftOut.append(names[column])
+                columns.removeAll { $0 == column }
+            }
+        }
+        self = Self.compact(
+            merged, files: files, columns: columns, names: names, labels: labelSet.names, leftOut: leftOut)
+    }
 }

@@ -37,7 +37,8 @@ public struct AnnotationsDirectory: Sendable {
         try LabelSet.load(annotationsDirectory: path)
     }
 
-    /// Reads the label files of the given annotators (all when nil), in name order.
+    /// Reads the label files of the given annotators (all when nil), in name order, several at a
+    /// time.
     public func readIndexes(annotators selected: [String]? = nil) throws(AnnotationError) -> [LabelFileIndex] {
         let available = try annotators()
         var chosen = available
@@ -47,10 +48,6 @@ public struct AnnotationsDirectory: Sendable {
             }
             chosen = selected
         }
-        var indexes: [LabelFileIndex] = []
-        for name in chosen {
-            indexes.append(try LabelFileIndex(path: labelFilePath(for: name)))
-        }
-        return indexes
+        return try LabelFileIndex.read(paths: chosen.map(labelFilePath(for:)))
     }
 }

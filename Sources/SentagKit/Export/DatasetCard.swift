@@ -60,10 +60,12 @@ public enum DatasetCard {
         )
         let agreement = manifest.agreement
         if let percent = agreement.percentAgreement {
+            let alpha = agreement.krippendorffAlpha.map { "Krippendorff's alpha \(ReportText.fixed($0))" }
+                ?? "Krippendorff's alpha undefined"
             lines.append(
                 "- Agreement: \(agreement.itemsWithTwoOrMoreRatings) items with two votes or more, mean pairwise agreement "
-                    + "\(formatPercent(percent)), \(agreement.unanimousItems) unanimous, \(agreement.tiedItems) tied "
-                    + "(`manifest.json` has the figures).")
+                    + "\(formatPercent(percent)), \(alpha), \(agreement.unanimousItems) unanimous "
+                    + "(`manifest.json` has every coefficient).")
         } else {
             lines.append("- Agreement: no item has two votes, so there is none to measure.")
         }

@@ -40,15 +40,10 @@ public enum DatasetExporter {
         for note in destination.recoverAbandoned() { warn(note) }
         try destination.checkReplaceable()
 
-        let indexes = try readIndexes(names.map { annotations.labelFilePath(for: $0) })
+        let indexes = try LabelFileIndex.read(paths: names.map { annotations.labelFilePath(for: $0) })
         passOnLineWarnings(indexes, warn)
         let table = try VoteTable(indexes: indexes, labels: labelSet)
-        var agreement = ExportAgreementSummary(labelCount: labelSet.count) { visit in
-            for row in 0..<table.rows { table.withVotes(ofRow: row) { visit($0) } }
-        }
-        if let coefficients = configuration.agreementCoefficients {
-            agreement.additional = try coefficients(indexes, labelSet)
-        }
+        let agreement = ExportAgreementSummary(report: try AgreementReport.compute(files: indexes, labelSet: labelSet))
 
         let decisions = decide(table, decider)
         if decisions.kept.isEmpty { throw noExamples(decisions, configuration) }
@@ -257,30 +252,6 @@ public enum DatasetExporter {
             if split == .train { pauseForTest(.midWrite, configuration) }
         }
         return (summaries, checksums)
-    }
-
-    /// Reads the label files into indexes, several at once (one file per thread): the scan is
-    /// CPU-bound and each file is independent.
-    static func readIndexes(_ paths: [String]) throws(AnnotationError) -> [LabelFileIndex] {
-        final class Slots: @unchecked Sendable {
-            // Each iteration writes only its own slot; read after `concurrentPerform` returns.
-            let results: UnsafeMutableBufferPointer<Result<LabelFileIndex, AnnotationError>?>
-            init(_ count: Int) {
-                results = .allocate(capacity: count)
-                results.initialize(repeating: nil)
-            }
-            deinit {
-                results.deinitialize()
-                results.deallocate()
-            }
-        }
-        let slots = Slots(paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { position in
-            slots.results[position] = Result { () throws(AnnotationError) in try LabelFileIndex(path: paths[position]) }
-        }
-        var indexes: [LabelFileIndex] = []
-        for result in slots.results { indexes.append(try result!.get()) }
-        return indexes
     }
 
     /// Reads doc, index and text of the kept items (grouped by file, in file order) into

@@ -1,14 +1,5 @@
 /// Everything `sentag export` was asked for.
 public struct ExportConfiguration: Sendable {
-    /// Extra agreement figures for the manifest, computed by the caller from the label files the
-    /// exporter has read (one index per label file, sorted by annotator) and the label set.
-    /// The members are added to the manifest's `agreement` object after the basic figures the
-    /// exporter computes itself (a member with the same key replaces the basic one).
-    public typealias AgreementCoefficients =
-        @Sendable (_ indexes: [LabelFileIndex], _ labels: LabelSet) throws -> [(
-            String, JSONValue
-        )]
-
     /// For the end-to-end kill test only: where the exporter stops and waits (printing
     /// `sentag export: paused <point>` on standard error) so a test can kill it at that moment.
     /// Set by the hidden environment variable `SENTAG_EXPORT_TEST_PAUSE` (see `Export.swift`).
@@ -33,7 +24,6 @@ public struct ExportConfiguration: Sendable {
     public var soft = false
     /// Written to the manifest and the dataset card.
     public var sentagVersion: String
-    public var agreementCoefficients: AgreementCoefficients?
     public var testPause: TestPause?
 
     public init(annotationsDirectory: String, outputDirectory: String, sentagVersion: String) {

@@ -32,7 +32,7 @@ struct VoteTable {
     init(indexes: [LabelFileIndex], labels: LabelSet) throws(AnnotationError) {
         columns = indexes.count
         let total = indexes.reduce(0) { $0 + $1.entries.count }
-        var rowOf = SentenceRowTable(capacity: total / max(1, columns) + 16)
+        var rowOf = SentenceIDTable(capacity: total / max(1, columns) + 16)
         ids.reserveCapacity(total / max(1, columns) + 16)
         // Latest adjudicated line per (row, column), resolved after all files are read.
         var adjudicatedEntries: [Int32] = []
@@ -65,17 +65,10 @@ struct VoteTable {
         var conflictOfRow: [Int: Int] = [:]
 
         for (column, index) in indexes.enumerated() {
-            // Label names as the file interned them → positions in the label set (-2: unknown).
-            let translation = index.labelNames.map { name in labels.index(of: name).map(Int32.init) ?? -2 }
-            func labelPosition(_ entry: LabelFileEntry) throws(AnnotationError) -> Int32 {
-                let position = translation[Int(entry.label)]
-                if position == -2 {
-                    throw .unknownLabel(
-                        path: index.path, line: Int(entry.line), label: index.labelNames[Int(entry.label)],
-                        known: labels.names)
-                }
-                return position
-            }
+            // Label names as the file interned them → positions in the label set; a current
+            // decision with a label outside the set has already thrown.
+            let translation = try index.labelPositions(in: labels).map(Int32.init)
+            func labelPosition(_ entry: LabelFileEntry) -> Int32 { translation[Int(entry.label)] }
             try index.entries.withUnsafeBufferPointer { (entries) throws(AnnotationError) in
                 for row in 0..<ids.count {
                     let cell = row * columns + column
@@ -85,14 +78,14 @@ struct VoteTable {
                         if entry.isRetraction {
                             voteEntries[cell] = -1
                         } else {
-                            votes[cell] = try labelPosition(entry)
+                            votes[cell] = labelPosition(entry)
                         }
                     }
                     let adjudicatedPosition = adjudicatedEntries[cell]
                     if adjudicatedPosition >= 0 {
                         let entry = entries[Int(adjudicatedPosition)]
                         if entry.isRetraction { continue }
-                        let label = try labelPosition(entry)
+                        let label = labelPosition(entry)
                         adjudicatorColumns.insert(column)
                         if adjudicationColumns[row] < 0 {
                             adjudications[row] = label

@@ -32,9 +32,9 @@ public struct AnnotationStats: Sendable {
         directory: AnnotationsDirectory, corpus: Corpus, labelSet: LabelSet, idleLimit: Double = defaultIdleLimit
     ) throws(AnnotationError) -> AnnotationStats {
         let names = try directory.annotators()
-        let files = try LoadedRatings.readInParallel(names.map { directory.labelFilePath(for: $0) })
+        let files = try LabelFileIndex.read(paths: names.map { directory.labelFilePath(for: $0) })
         var labelMaps: [[Int16]] = []
-        for file in files { labelMaps.append(try LoadedRatings.labelMap(file, labelSet: labelSet)) }
+        for file in files { labelMaps.append(try file.labelPositions(in: labelSet)) }
 
         let q = labelSet.count
         var progress: [AnnotatorProgress] = []

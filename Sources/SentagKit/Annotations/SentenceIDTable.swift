@@ -1,9 +1,10 @@
-/// A hash map from sentence id to a row number, for merging label files.
+/// A hash map from sentence id to a row number, for merging label files (agreement, export).
 ///
 /// Open addressing with linear probing and Fibonacci hashing of the 64-bit id, kept at most half
 /// full. Merging 800k label lines spends most of its time looking ids up; Swift's `Dictionary`
 /// hashes every key with a seeded SipHash, which is several times slower than this for keys that
-/// are already 64-bit hashes (and Fibonacci hashing also spreads sequential ids, as tests use).
+/// are already 64-bit hashes (and Fibonacci hashing also spreads sequential and hand-written
+/// ids).
 struct SentenceIDTable {
     /// A key and its row side by side, so a probe touches one cache line; row -1: empty.
     private struct Slot {
@@ -49,6 +50,15 @@ struct SentenceIDTable {
         while slots[i].row >= 0 { i = (i + 1) & mask }
         slots[i] = Slot(key: id.rawValue, row: Int64(row))
         count += 1
+    }
+
+    /// The row of `id`, inserting it as the next dense row (`count` before the call) when new.
+    @inline(__always)
+    mutating func row(for id: SentenceID) -> (row: Int32, inserted: Bool) {
+        if let existing = row(of: id) { return (existing, false) }
+        let row = Int32(count)
+        insert(id, row: row)
+        return (row, true)
     }
 
     private mutating func grow() {
