@@ -55,7 +55,8 @@ public struct SessionScreen: Sendable {
         switch event {
         case .started(let queued, let decided, let total):
             let noun = queued == 1 ? "sentence" : "sentences"
-            return ["\(queued) \(noun) in the queue; \(decided) of \(total) \(doneWord) so far · ? for help"]
+            return TextWrapper.wrap(
+                "\(queued) \(noun) in the queue; \(decided) of \(total) \(doneWord) so far · ? for help", width: width)
         case .show:
             guard let view else { return [] }
             return render(view, width: width)
@@ -65,9 +66,9 @@ public struct SessionScreen: Sendable {
         case .undone(let label):
             return [style.green + "undid \(label); label this sentence again" + style.reset]
         case .message(let text):
-            return [text]
+            return TextWrapper.wrap(text, width: width, rest: "  ")
         case .problem(let text):
-            return [style.red + text + style.reset]
+            return TextWrapper.wrap(text, width: width, rest: "  ").map { style.red + $0 + style.reset }
         case .help:
             return help(width: width)
         case .stats(let stats):
@@ -75,10 +76,9 @@ public struct SessionScreen: Sendable {
         case .guide:
             return guide().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         case .finished:
-            return [
-                "", style.green + "the queue is done." + style.reset
-                    + " u undo · b back · :goto N · :find TEXT · :stats · :quit",
-            ]
+            return [""]
+                + TextWrapper.wrap("the queue is done. u undo · b back · :goto N · :find TEXT · :stats · :quit", width: width)
+                .map { style.green + $0 + style.reset }
         case .quit:
             return []
         }

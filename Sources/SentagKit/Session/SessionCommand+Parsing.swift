@@ -104,7 +104,7 @@ extension SessionCommand {
             }
             return value
         }
-        if let value = number(Substring(argument)) { return .sentence(value) }
+        if argument.allSatisfy({ $0.isASCII && $0.isNumber }) { return number(Substring(argument)).map { .sentence($0) } }
         if let colon = argument.lastIndex(of: ":") {
             let document = argument[..<colon]
             let tail = argument[argument.index(after: colon)...]
