@@ -1,9 +1,9 @@
 import CLibEdit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A line editor on the terminal, backed by libedit: emacs keys, a prompt, history kept in a
@@ -161,7 +161,9 @@ public final class LineEditor {
         var prefix = ""
         while !components.isEmpty {
             let part = components.removeFirst()
-            prefix += (prefix.isEmpty && path.hasPrefix("/") && part.isEmpty) ? "/" : (prefix.isEmpty || prefix == "/" ? "" : "/") + part
+            prefix +=
+                (prefix.isEmpty && path.hasPrefix("/") && part.isEmpty)
+                ? "/" : (prefix.isEmpty || prefix == "/" ? "" : "/") + part
             if part.isEmpty { continue }
             _ = mkdir(prefix, 0o700)
         }

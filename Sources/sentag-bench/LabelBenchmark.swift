@@ -1,7 +1,7 @@
 import SentagKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `sentag label` with a corpus of 100k sentences and label files of 1k and 1M lines: time to
@@ -28,7 +28,9 @@ enum LabelBenchmark {
             var decisions: [Double] = []
             for round in 0..<3 {
                 let start = BenchContext.now()
-                let run = try LabelRun(sentag: context.sentagPath, arguments: ["label", corpusPath, "--annotations", directory, "--annotator", "bench"])
+                let run = try LabelRun(
+                    sentag: context.sentagPath,
+                    arguments: ["label", corpusPath, "--annotations", directory, "--annotator", "bench"])
                 try run.readUntilPrompt()
                 firstPrompts.append(BenchContext.now() - start)
                 if round == 0 {
@@ -43,11 +45,15 @@ enum LabelBenchmark {
             }
             results.append((name, firstPrompts, decisions))
             print("  \(name)-line label file: first prompt \(ms(median(firstPrompts))) median of 3 (target ≤ 1000 ms)")
-            print("      decision: median \(ms(median(decisions))), p95 \(ms(percentile(decisions, 0.95))) over \(decisions.count) (target ≤ 5 ms median)")
+            print(
+                "      decision: median \(ms(median(decisions))), p95 \(ms(percentile(decisions, 0.95))) over \(decisions.count) (target ≤ 5 ms median)"
+            )
         }
         if results.count == 2 {
             let ratio = median(results[1].2) / median(results[0].2)
-            print("  decision time 1M / 1k lines: \(String(format2(ratio)))× (target: about 1, nothing grows with the file)")
+            print(
+                "  decision time 1M / 1k lines: \(String(format2(ratio)))× (target: about 1, nothing grows with the file)"
+            )
         }
     }
 
@@ -72,11 +78,14 @@ enum LabelBenchmark {
         if FileSystem.exists(path) { return }
         try FileSystem.createDirectory(String(path[..<path.lastIndex(of: "/")!]))
         var bytes: [UInt8] = []
-        let words = ["minister", "report", "council", "village", "market", "storm", "court", "river", "school", "budget"]
+        let words = [
+            "minister", "report", "council", "village", "market", "storm", "court", "river", "school", "budget",
+        ]
         for d in 0..<documents {
             var text = ""
             for s in 0..<sentencesPerDocument {
-                text += "Sentence \(s + 1) of story \(d + 1) says the \(words[(d + s) % words.count]) met \(s * 7 % 13) times in \(1990 + s % 30).\n"
+                text +=
+                    "Sentence \(s + 1) of story \(d + 1) says the \(words[(d + s) % words.count]) met \(s * 7 % 13) times in \(1990 + s % 30).\n"
             }
             var writer = JSONWriter()
             writer.beginObject()
@@ -106,7 +115,10 @@ enum LabelBenchmark {
         for i in 0..<lines {
             let sentence = corpus.sentences[i % covered]
             let label: String? = i % 50 == 49 ? nil : labels[i % labels.count]
-            chunk += AnnotationRecord(sentence: sentence, label: label, annotator: "bench", time: time, ms: 900, session: "bench000").jsonLine
+            chunk +=
+                AnnotationRecord(
+                    sentence: sentence, label: label, annotator: "bench", time: time, ms: 900, session: "bench000"
+                ).jsonLine
             if chunk.count > 1 << 20 {
                 _ = chunk.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
                 chunk.removeAll(keepingCapacity: true)
@@ -140,7 +152,9 @@ final class LabelRun {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
-        for fd in [toChild[0], toChild[1], fromChild[0], fromChild[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
+        for fd in [toChild[0], toChild[1], fromChild[0], fromChild[1]] {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
         let argv = ([sentag] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
@@ -167,7 +181,10 @@ final class LabelRun {
                 return
             }
             let n = read(output, &buffer, buffer.count)
-            if n <= 0 { throw SentagFailure("sentag ended before the prompt: \(String(decoding: pending.suffix(400), as: UTF8.self))") }
+            if n <= 0 {
+                throw SentagFailure(
+                    "sentag ended before the prompt: \(String(decoding: pending.suffix(400), as: UTF8.self))")
+            }
             pending += buffer[0..<n]
         }
     }

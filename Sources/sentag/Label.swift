@@ -3,7 +3,7 @@ import LineEditing
 import SentagKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension SessionQueue.Order: ExpressibleByArgument {}

@@ -3,7 +3,7 @@ import Testing
 @testable import LineEditing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The parts of the line editor that need no terminal; the terminal itself is exercised by
@@ -16,7 +16,9 @@ import Glibc
     @Test func historyFallsBackToHomeLocalState() {
         #expect(HistoryLocation.path(environment: ["HOME": "/home/ann"]) == "/home/ann/.local/state/sentag/history")
         // A relative XDG_STATE_HOME is invalid per the XDG spec and ignored.
-        #expect(HistoryLocation.path(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h"]) == "/h/.local/state/sentag/history")
+        #expect(
+            HistoryLocation.path(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h"])
+                == "/h/.local/state/sentag/history")
         #expect(HistoryLocation.path(environment: [:]) == nil)
     }
 

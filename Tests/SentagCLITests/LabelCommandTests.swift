@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `sentag label` run as a script would run it: lines on standard input.
@@ -11,7 +11,10 @@ import Glibc
         let fixture = try LabelFixture()
         let result = try fixture.label(["c", "q", "n 2", ":note boilerplate", ":quit"])
         #expect(result.status == 0, "\(result.transcript)")
-        #expect(try fixture.decisions() == ["Alpha one.=claim", "Alpha two mentions Putin.=quote", "Alpha three.=noise", "Alpha four.=noise"], "\(result.transcript)")
+        #expect(
+            try fixture.decisions() == [
+                "Alpha one.=claim", "Alpha two mentions Putin.=quote", "Alpha three.=noise", "Alpha four.=noise",
+            ], "\(result.transcript)")
         let timePattern = try Regex(#"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#)
         for record in try fixture.records() {
             for key in ["id", "doc", "index", "start", "end", "text", "label", "annotator", "time"] {
@@ -28,7 +31,9 @@ import Glibc
         #expect(first["start"] as? Int == 0 && first["end"] as? Int == 10, "\(first)")
         #expect(result.stdout.contains("[c/q/p/n ?] > c\nsaved claim"), "\(result.transcript)")
         #expect(result.stdout.contains("▸ Beta one."), "\(result.transcript)")
-        #expect(result.stdout.contains("3 decisions this session") || result.stdout.contains("4 decisions this session"), "\(result.transcript)")
+        #expect(
+            result.stdout.contains("3 decisions this session") || result.stdout.contains("4 decisions this session"),
+            "\(result.transcript)")
     }
 
     @Test func resumesWhereItStoppedAndUndoesAcrossARestart() throws {
@@ -42,14 +47,20 @@ import Glibc
         #expect(third.status == 0, "\(third.transcript)")
         #expect(third.stdout.contains("undid quote"), "\(third.transcript)")
         #expect(third.stdout.contains("▸ Alpha two mentions Putin."), "\(third.transcript)")
-        #expect(try fixture.decisions() == ["Alpha one.=claim", "Alpha two mentions Putin.=quote", "Alpha two mentions Putin.=null", "Alpha two mentions Putin.=claim"], "\(third.transcript)")
+        #expect(
+            try fixture.decisions() == [
+                "Alpha one.=claim", "Alpha two mentions Putin.=quote", "Alpha two mentions Putin.=null",
+                "Alpha two mentions Putin.=claim",
+            ], "\(third.transcript)")
     }
 
     @Test func unknownInputIsAMessageAndNoRecord() throws {
         let fixture = try LabelFixture()
         let result = try fixture.label(["clam", ":nope", "c"])
         #expect(result.status == 0, "\(result.transcript)")
-        #expect(result.stdout.contains("unknown label 'clam'; expected claim, quote, caption, noise (c/q/p/n)"), "\(result.transcript)")
+        #expect(
+            result.stdout.contains("unknown label 'clam'; expected claim, quote, caption, noise (c/q/p/n)"),
+            "\(result.transcript)")
         #expect(result.stdout.contains("unknown command ':nope'"), "\(result.transcript)")
         #expect(try fixture.decisions() == ["Alpha one.=claim"], "\(result.transcript)")
     }
@@ -67,22 +78,28 @@ import Glibc
         let fixture = try LabelFixture()
         let result = try fixture.label(["c"], annotator: nil, environment: ["SENTAG_ANNOTATOR": "../../x"])
         #expect(result.status == 1, "\(result.transcript)")
-        #expect(result.stderr.hasPrefix("error: bad annotator name '../../x' (from $SENTAG_ANNOTATOR)"), "\(result.transcript)")
+        #expect(
+            result.stderr.hasPrefix("error: bad annotator name '../../x' (from $SENTAG_ANNOTATOR)"),
+            "\(result.transcript)")
     }
 
     @Test func annotatorComesFromTheEnvironment() throws {
         let fixture = try LabelFixture()
-        let result = try fixture.label(["c"], annotator: nil, environment: ["SENTAG_ANNOTATOR": "carol", "USER": "root"])
+        let result = try fixture.label(
+            ["c"], annotator: nil, environment: ["SENTAG_ANNOTATOR": "carol", "USER": "root"])
         #expect(result.status == 0, "\(result.transcript)")
         #expect(try fixture.decisions("carol") == ["Alpha one.=claim"], "\(result.transcript)")
     }
 
     @Test func badLabelsJSONStopsWithTheProblem() throws {
         let fixture = try LabelFixture()
-        try #"{"labels":[{"name":"claim","key":"u"}]}"#.write(toFile: fixture.annotations + "/labels.json", atomically: true, encoding: .utf8)
+        try #"{"labels":[{"name":"claim","key":"u"}]}"#.write(
+            toFile: fixture.annotations + "/labels.json", atomically: true, encoding: .utf8)
         let result = try fixture.label(["c"])
         #expect(result.status == 1, "\(result.transcript)")
-        #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains("labels.json: label 'claim' cannot use key 'u'"), "\(result.transcript)")
+        #expect(
+            result.stderr.hasPrefix("error: ")
+                && result.stderr.contains("labels.json: label 'claim' cannot use key 'u'"), "\(result.transcript)")
         try "{not json".write(toFile: fixture.annotations + "/labels.json", atomically: true, encoding: .utf8)
         let broken = try fixture.label(["c"])
         #expect(broken.status == 1 && broken.stderr.contains("labels.json: not valid JSON"), "\(broken.transcript)")
@@ -94,7 +111,8 @@ import Glibc
             .write(toFile: fixture.annotations + "/labels.json", atomically: true, encoding: .utf8)
         let result = try fixture.label(["o", "fa"])
         #expect(result.stdout.contains("[f/o ?] > "), "\(result.transcript)")
-        #expect(try fixture.decisions() == ["Alpha one.=opinion", "Alpha two mentions Putin.=fact"], "\(result.transcript)")
+        #expect(
+            try fixture.decisions() == ["Alpha one.=opinion", "Alpha two mentions Putin.=fact"], "\(result.transcript)")
     }
 
     @Test func corruptLineIsReportedSkippedAndNeverRewritten() throws {
@@ -119,9 +137,11 @@ import Glibc
     @Test func guideIsFoundNextToTheLabelFilesOrExplained() throws {
         let fixture = try LabelFixture()
         let missing = try fixture.label([":guide"])
-        #expect(missing.stdout.contains("no guidelines at \(fixture.annotations)/GUIDELINES.md"), "\(missing.transcript)")
+        #expect(
+            missing.stdout.contains("no guidelines at \(fixture.annotations)/GUIDELINES.md"), "\(missing.transcript)")
         #expect(missing.stdout.contains("claim (c): "), "\(missing.transcript)")
-        try "# Our guide\nLabel carefully.".write(toFile: fixture.annotations + "/GUIDELINES.md", atomically: true, encoding: .utf8)
+        try "# Our guide\nLabel carefully.".write(
+            toFile: fixture.annotations + "/GUIDELINES.md", atomically: true, encoding: .utf8)
         let present = try fixture.label([":guide"])
         #expect(present.stdout.contains("# Our guide\nLabel carefully."), "\(present.transcript)")
     }
@@ -129,7 +149,8 @@ import Glibc
     @Test func shuffleIsReproducibleWithASeed() throws {
         let fixture = try LabelFixture()
         func order(_ annotator: String, _ seed: String) throws -> [String] {
-            let result = try fixture.label(Array(repeating: "s", count: 7), annotator: annotator, extra: ["--order", "shuffle", "--seed", seed])
+            let result = try fixture.label(
+                Array(repeating: "s", count: 7), annotator: annotator, extra: ["--order", "shuffle", "--seed", seed])
             #expect(result.status == 0, "\(result.transcript)")
             return result.stdout.split(separator: "\n").filter { $0.hasPrefix("▸ ") }.map(String.init)
         }
@@ -149,7 +170,8 @@ import Glibc
 
     @Test func missingSourceIsAnError() throws {
         let fixture = try LabelFixture()
-        let result = try SentagBinary.run(["label", "no-such-dir", "--annotations", fixture.annotations, "--annotator", "a"], input: "")
+        let result = try SentagBinary.run(
+            ["label", "no-such-dir", "--annotations", fixture.annotations, "--annotator", "a"], input: "")
         #expect(result.status == 1 && result.stderr.hasPrefix("error: no-such-dir"), "\(result.transcript)")
     }
 }
@@ -163,7 +185,10 @@ import Glibc
         #expect(first.waitFor("[c/q/p/n ?] > "), "\(first.output)")
         let second = try fixture.label(["c"])
         #expect(second.status == 1, "\(second.transcript)")
-        #expect(second.stderr.contains("alice.jsonl is in use by process \(first.process.processIdentifier) (sentag label)"), "\(second.transcript)")
+        #expect(
+            second.stderr.contains(
+                "alice.jsonl is in use by process \(first.process.processIdentifier) (sentag label)"),
+            "\(second.transcript)")
         // Another annotator is not blocked.
         let other = try fixture.label(["c"], annotator: "bob")
         #expect(other.status == 0, "\(other.transcript)")
@@ -189,7 +214,11 @@ import Glibc
         let decisions = try fixture.decisions()
         #expect(shown >= 5, "\(session.output)")
         #expect(decisions.count >= shown, "shown \(shown) as saved, file has \(decisions)\n\(session.output)")
-        #expect(Array(decisions.prefix(5)) == ["Alpha one.=claim", "Alpha two mentions Putin.=quote", "Alpha three.=caption", "Alpha four.=noise", "Beta one.=claim"], "\(decisions)")
+        #expect(
+            Array(decisions.prefix(5)) == [
+                "Alpha one.=claim", "Alpha two mentions Putin.=quote", "Alpha three.=caption", "Alpha four.=noise",
+                "Beta one.=claim",
+            ], "\(decisions)")
         // The next session resumes after them.
         let next = try fixture.label([])
         #expect(next.status == 0 && next.stdout.contains("labeled so far"), "\(next.transcript)")

@@ -16,13 +16,18 @@ struct LabelFixture {
         root = try SentagBinary.temporaryDirectory()
         let corpus = root.appendingPathComponent("corpus")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("annotations"), withIntermediateDirectories: true)
-        try (Self.alpha.joined(separator: "\n") + "\n").write(to: corpus.appendingPathComponent("alpha.txt"), atomically: true, encoding: .utf8)
-        try (Self.beta.joined(separator: "\n") + "\n").write(to: corpus.appendingPathComponent("beta.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("annotations"), withIntermediateDirectories: true)
+        try (Self.alpha.joined(separator: "\n") + "\n").write(
+            to: corpus.appendingPathComponent("alpha.txt"), atomically: true, encoding: .utf8)
+        try (Self.beta.joined(separator: "\n") + "\n").write(
+            to: corpus.appendingPathComponent("beta.txt"), atomically: true, encoding: .utf8)
     }
 
     /// `sentag label <corpus> --annotations <dir> --annotator alice …` with `lines` piped in.
-    func label(_ lines: [String], annotator: String? = "alice", extra: [String] = [], environment: [String: String] = [:])
+    func label(
+        _ lines: [String], annotator: String? = "alice", extra: [String] = [], environment: [String: String] = [:]
+    )
         throws -> SentagBinary.Result
     {
         var arguments = ["label", corpus, "--annotations", annotations]

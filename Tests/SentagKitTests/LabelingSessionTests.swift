@@ -11,7 +11,9 @@ import Testing
         #expect(events == [.started(queued: 7, decided: 0, total: 7), .show])
         #expect(F.onScreen(session) == "Alpha one.")
         let view = session.view()
-        #expect(view?.documentID == "alpha" && view?.sentenceNumber == 1 && view?.sentencesInDocument == 4, "\(String(describing: view))")
+        #expect(
+            view?.documentID == "alpha" && view?.sentenceNumber == 1 && view?.sentencesInDocument == 4,
+            "\(String(describing: view))")
         #expect(view?.previous == nil && view?.next == "Alpha two mentions Putin.", "\(String(describing: view))")
     }
 
@@ -61,7 +63,9 @@ import Testing
 
     @Test func undoAfterARestartUsesTheLabelFile() throws {
         // A previous session labeled sentences 0, 1, 2, then undid 2.
-        let index = try F.index(of: [F.record(0, "claim"), F.record(1, "quote"), F.record(2, "noise"), F.record(2, nil)])
+        let index = try F.index(of: [
+            F.record(0, "claim"), F.record(1, "quote"), F.record(2, "noise"), F.record(2, nil),
+        ])
         let ledger = DecisionLedger(index: index, corpus: F.corpus, labelSet: .default)
         var session = F.started(F.session(ledger: ledger))
         #expect(F.onScreen(session) == "Alpha three.", "resumes at the first unlabeled sentence")

@@ -26,7 +26,8 @@ import Testing
         (":flag", .flag), (":stats", .stats), (":guide", .guide), (":context", .context), (":quit", .quit),
         (":q", .quit), (":st", .stats), (":help", .help), (":find Putin", .find("Putin")),
         (":note not sure at all", .note("not sure at all")), (":goto 12", .goto(.sentence(12))),
-        (":goto alpha:3", .goto(.document("alpha", sentence: 3))), (":goto news:4:2", .goto(.document("news:4", sentence: 2))),
+        (":goto alpha:3", .goto(.document("alpha", sentence: 3))),
+        (":goto news:4:2", .goto(.document("news:4", sentence: 2))),
         (":goto beta", .goto(.document("beta", sentence: 1))),
     ])
     func keysAndCommands(_ line: String, _ command: SessionCommand) {
@@ -79,7 +80,9 @@ import Testing
         #expect(SessionCompletion.candidates(before: "c", labels: labels) == ["claim", "caption"])
         #expect(SessionCompletion.candidates(before: "no", labels: labels) == ["noise"])
         #expect(SessionCompletion.candidates(before: "", labels: labels) == labels.names)
-        #expect(SessionCompletion.candidates(before: ":goto al", labels: labels, documents: ["alpha", "beta"]) == ["alpha:"])
+        #expect(
+            SessionCompletion.candidates(before: ":goto al", labels: labels, documents: ["alpha", "beta"]) == ["alpha:"]
+        )
         #expect(SessionCompletion.candidates(before: "n 3", labels: labels).isEmpty)
     }
 }

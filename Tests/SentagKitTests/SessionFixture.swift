@@ -1,14 +1,15 @@
 import SentagKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Small corpora whose sentences are one per line, so tests never depend on where the
 /// segmenter splits running prose.
 enum SessionFixture {
     static let documents = [
-        Document(id: "alpha", text: "Alpha one.\nAlpha two mentions Putin.\nAlpha three.\nAlpha four.", origin: "alpha.txt"),
+        Document(
+            id: "alpha", text: "Alpha one.\nAlpha two mentions Putin.\nAlpha three.\nAlpha four.", origin: "alpha.txt"),
         Document(id: "beta", text: "Beta one.\nBeta two.\nBeta three.", origin: "beta.txt"),
     ]
 
@@ -24,7 +25,8 @@ enum SessionFixture {
         filter: SessionQueue.Filter = .unlabeled, labelSet: LabelSet = .default, corpus: Corpus = corpus
     ) -> LabelingSession {
         let ledger = ledger ?? DecisionLedger(corpusCount: corpus.count, labelCount: labelSet.count)
-        let queue = SessionQueue.labeling(corpusCount: corpus.count, ledger: ledger, order: order, seed: seed, filter: filter)
+        let queue = SessionQueue.labeling(
+            corpusCount: corpus.count, ledger: ledger, order: order, seed: seed, filter: filter)
         return LabelingSession(
             corpus: corpus, labelSet: labelSet, queue: queue, ledger: ledger,
             recordMaker: AnnotatorRecordMaker(annotator: "alice"), sessionID: "test0001")
@@ -62,7 +64,11 @@ enum SessionFixture {
         return try LabelFileIndex(path: path)
     }
 
-    static func record(_ position: Int, _ label: String?, flag: Bool? = nil, note: String? = nil, second: Double = 0) -> AnnotationRecord {
-        AnnotationRecord(sentence: corpus.sentences[position], label: label, annotator: "alice", time: at(second), note: note, flag: flag)
+    static func record(_ position: Int, _ label: String?, flag: Bool? = nil, note: String? = nil, second: Double = 0)
+        -> AnnotationRecord
+    {
+        AnnotationRecord(
+            sentence: corpus.sentences[position], label: label, annotator: "alice", time: at(second), note: note,
+            flag: flag)
     }
 }

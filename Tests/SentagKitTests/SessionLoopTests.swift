@@ -92,10 +92,14 @@ import Testing
     }
 
     @Test func ctrlCClearsTheLineAndTwiceOnAnEmptyLineQuits() {
-        let result = run([.interrupt(hadText: true), .interrupt(hadText: false), .line("c"), .interrupt(hadText: false), .interrupt(hadText: false), .line("q")])
+        let result = run([
+            .interrupt(hadText: true), .interrupt(hadText: false), .line("c"), .interrupt(hadText: false),
+            .interrupt(hadText: false), .line("q"),
+        ])
         #expect(result.outcome == .interrupted, "\(result.output)")
         #expect(result.store.records.map(\.label) == ["claim"], "\(result.output)")
-        #expect(result.output.components(separatedBy: "Ctrl-C again quits").count == 3, "asked twice:\n\(result.output)")
+        #expect(
+            result.output.components(separatedBy: "Ctrl-C again quits").count == 3, "asked twice:\n\(result.output)")
     }
 
     @Test func quitEndsTheLoop() {

@@ -30,9 +30,13 @@ public struct SessionScreen: Sendable {
             + "\(view.decided) of \(view.total) \(doneWord) (\(percent)%)"
         for line in TextWrapper.wrap(header, width: width) { lines.append(style.cyan + line + style.reset) }
         if view.showsContext, let previous = view.previous {
-            lines += TextWrapper.wrap(previous, width: width, first: "  ", rest: "  ").map { style.dim + $0 + style.reset }
+            lines += TextWrapper.wrap(previous, width: width, first: "  ", rest: "  ").map {
+                style.dim + $0 + style.reset
+            }
         }
-        lines += TextWrapper.wrap(view.text, width: width, first: "▸ ", rest: "  ").map { style.bold + $0 + style.reset }
+        lines += TextWrapper.wrap(view.text, width: width, first: "▸ ", rest: "  ").map {
+            style.bold + $0 + style.reset
+        }
         if view.showsContext, let next = view.next {
             lines += TextWrapper.wrap(next, width: width, first: "  ", rest: "  ").map { style.dim + $0 + style.reset }
         }
@@ -77,7 +81,9 @@ public struct SessionScreen: Sendable {
             return guide().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         case .finished:
             return [""]
-                + TextWrapper.wrap("the queue is done. u undo · b back · :goto N · :find TEXT · :stats · :quit", width: width)
+                + TextWrapper.wrap(
+                    "the queue is done. u undo · b back · :goto N · :find TEXT · :stats · :quit", width: width
+                )
                 .map { style.green + $0 + style.reset }
         case .quit:
             return []
@@ -107,7 +113,8 @@ public struct SessionScreen: Sendable {
         let usageWidth = usages.map(\.count).max() ?? 0
         for (usage, command) in zip(usages, SessionCommand.colonCommands) {
             let column = "  " + usage + String(repeating: " ", count: usageWidth - usage.count) + "  "
-            lines += TextWrapper.wrap(command.help, width: width, first: column, rest: String(repeating: " ", count: column.count))
+            lines += TextWrapper.wrap(
+                command.help, width: width, first: column, rest: String(repeating: " ", count: column.count))
         }
         lines.append("Ctrl-D or :quit ends the session; every decision is saved the moment it is made.")
         return lines
@@ -121,13 +128,15 @@ public struct SessionScreen: Sendable {
         let countWidth = stats.counts.map { String($0).count }.max() ?? 1
         for (i, name) in stats.labels.enumerated() {
             let count = String(stats.counts[i])
-            var line = "  " + name + String(repeating: " ", count: nameWidth - name.count) + "  "
+            var line =
+                "  " + name + String(repeating: " ", count: nameWidth - name.count) + "  "
                 + String(repeating: " ", count: countWidth - count.count) + count
             if stats.countsThisSession[i] > 0 { line += "  (+\(stats.countsThisSession[i]) this session)" }
             lines.append(line)
         }
         let elapsed = Self.duration(stats.elapsedMilliseconds)
-        var pace = "this session: \(stats.decisionsThisSession) decision\(stats.decisionsThisSession == 1 ? "" : "s") in \(elapsed)"
+        var pace =
+            "this session: \(stats.decisionsThisSession) decision\(stats.decisionsThisSession == 1 ? "" : "s") in \(elapsed)"
         if let perMinute = stats.perMinute {
             pace += ", \(Self.oneDecimal(perMinute)) per minute"
             if let left = stats.estimatedMillisecondsLeft {

@@ -85,7 +85,8 @@ public struct DecisionLedger: Sendable {
                     unknown.append(
                         LabelFileWarning(
                             path: index.path, line: Int(entry.line),
-                            reason: "label '\(name)' is not in the label set (\(labelSet.names.joined(separator: ", "))); the sentence counts as unlabeled"
+                            reason:
+                                "label '\(name)' is not in the label set (\(labelSet.names.joined(separator: ", "))); the sentence counts as unlabeled"
                         ))
                 }
                 continue

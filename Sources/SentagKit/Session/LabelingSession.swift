@@ -104,7 +104,10 @@ public struct LabelingSession {
                 records.append(recordMaker.makeRecord(for: corpus.sentences[p], label: name, details: details))
             }
             let shortfall = positions.count < count ? positions.count : nil
-            return step(.decide(positions: positions, label: label, note: records[0].note, flag: records[0].flag == true, shortfall: shortfall), records)
+            return step(
+                .decide(
+                    positions: positions, label: label, note: records[0].note, flag: records[0].flag == true,
+                    shortfall: shortfall), records)
         case .undo:
             guard let position = ledger.undo.last, let label = ledger.label(at: position) else {
                 return step(.inform("nothing to undo"))
@@ -159,9 +162,13 @@ public struct LabelingSession {
     }
 
     /// The current decision again, with a new note or flag (the latest line wins).
-    private func amendment(_ position: Int, label: Int, note: String?, flag: Bool?, at time: Timestamp) -> AnnotationRecord {
-        let details = RecordDetails(time: time, ms: milliseconds(from: shownAt, to: time), note: note, flag: flag, session: sessionID)
-        return recordMaker.makeRecord(for: corpus.sentences[position], label: labelSet.labels[label].name, details: details)
+    private func amendment(_ position: Int, label: Int, note: String?, flag: Bool?, at time: Timestamp)
+        -> AnnotationRecord
+    {
+        let details = RecordDetails(
+            time: time, ms: milliseconds(from: shownAt, to: time), note: note, flag: flag, session: sessionID)
+        return recordMaker.makeRecord(
+            for: corpus.sentences[position], label: labelSet.labels[label].name, details: details)
     }
 
     private func milliseconds(from start: Timestamp, to end: Timestamp) -> Int {
@@ -202,7 +209,9 @@ public struct LabelingSession {
             if touched[position] {
                 touched[position] = false
                 decisionsThisSession -= 1
-                if let index = labelSet.index(of: label) { countsThisSession[index] = max(countsThisSession[index] - 1, 0) }
+                if let index = labelSet.index(of: label) {
+                    countsThisSession[index] = max(countsThisSession[index] - 1, 0)
+                }
             }
             if position != current {
                 if let current { forwardStack.append(current) }
@@ -260,7 +269,9 @@ public struct LabelingSession {
     }
 
     /// Plans and applies a line, for callers without a store (tests, dry runs).
-    public mutating func handle(_ line: String, at time: Timestamp) -> (records: [AnnotationRecord], events: [SessionEvent]) {
+    public mutating func handle(_ line: String, at time: Timestamp) -> (
+        records: [AnnotationRecord], events: [SessionEvent]
+    ) {
         let step = plan(line, at: time)
         return (step.records, apply(step, at: time))
     }
@@ -325,7 +336,9 @@ public struct LabelingSession {
             return .failure(Problem("no sentence \(number) in \(id); it has \(range.count) (1–\(range.count))"))
         }
         let position = range.lowerBound + number - 1
-        guard ledger.inScope(position) else { return .failure(Problem("\(id):\(number) is not in this session's queue")) }
+        guard ledger.inScope(position) else {
+            return .failure(Problem("\(id):\(number) is not in this session's queue"))
+        }
         return .success(position)
     }
 
@@ -336,7 +349,10 @@ public struct LabelingSession {
         if matches.count == 1 { return .success(matches[0]) }
         if matches.isEmpty {
             let examples = corpus.documents.prefix(3).map(\.id).joined(separator: ", ")
-            return .failure(Problem("unknown document '\(name)'; expected a document id or a unique prefix of one (\(examples)\(corpus.documents.count > 3 ? ", …" : ""))"))
+            return .failure(
+                Problem(
+                    "unknown document '\(name)'; expected a document id or a unique prefix of one (\(examples)\(corpus.documents.count > 3 ? ", …" : ""))"
+                ))
         }
         let shown = matches.prefix(4).map { corpus.documents[$0].id }.joined(separator: ", ")
         return .failure(Problem("ambiguous document '\(name)'; it could be \(shown)\(matches.count > 4 ? ", …" : "")"))

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Everything `sentag label` prepares before the first prompt: the label set, the locked label
@@ -29,7 +29,8 @@ public struct LabelingSetup {
 
         public init(
             sources: [String], annotationsDirectory: String, annotator: String, order: SessionQueue.Order = .document,
-            seed: UInt64? = nil, filter: SessionQueue.Filter = .unlabeled, sessionID: String = LabelingSetup.newSessionID()
+            seed: UInt64? = nil, filter: SessionQueue.Filter = .unlabeled,
+            sessionID: String = LabelingSetup.newSessionID()
         ) {
             self.sources = sources
             self.annotationsDirectory = annotationsDirectory
@@ -45,7 +46,8 @@ public struct LabelingSetup {
     public static func prepare(_ options: Options) throws -> LabelingSetup {
         let directory = AnnotationsDirectory(path: options.annotationsDirectory)
         let labelSet = try directory.labelSet()
-        let log = try AnnotationLog(directory: options.annotationsDirectory, annotator: options.annotator, command: "sentag label")
+        let log = try AnnotationLog(
+            directory: options.annotationsDirectory, annotator: options.annotator, command: "sentag label")
         let corpus = try Corpus.load(options.sources)
         let index = try LabelFileIndex(path: log.path)
         let ledger = DecisionLedger(index: index, corpus: corpus, labelSet: labelSet)
@@ -81,7 +83,8 @@ public struct LabelingSetup {
     /// The annotator: `--annotator`, else `$SENTAG_ANNOTATOR`, else `$USER`, validated.
     public static func annotator(option: String?, environment: [String: String]) throws(SentagFailure) -> String {
         let sources: [(String?, String)] = [
-            (option, "--annotator"), (environment["SENTAG_ANNOTATOR"], "$SENTAG_ANNOTATOR"), (environment["USER"], "$USER"),
+            (option, "--annotator"), (environment["SENTAG_ANNOTATOR"], "$SENTAG_ANNOTATOR"),
+            (environment["USER"], "$USER"),
         ]
         for (value, origin) in sources {
             guard let value, !value.isEmpty else { continue }
@@ -102,7 +105,8 @@ public struct LabelingSetup {
         }
         var lines = ["no guidelines at \(path); until there are, the labels mean:"]
         for label in labelSet.labels {
-            lines.append("  \(label.name) (\(label.key)): \(label.description.isEmpty ? "no description" : label.description)")
+            lines.append(
+                "  \(label.name) (\(label.key)): \(label.description.isEmpty ? "no description" : label.description)")
         }
         return lines.joined(separator: "\n")
     }

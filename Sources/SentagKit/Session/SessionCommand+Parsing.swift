@@ -45,7 +45,9 @@ extension SessionCommand {
         if let index = labels.index(of: lowered) { return .success(index) }
         let matches = labels.labels.indices.filter { labels.labels[$0].name.hasPrefix(lowered) }
         if matches.count == 1 { return .success(matches[0]) }
-        if matches.count > 1 { return .failure(.ambiguousLabel(word, candidates: matches.map { labels.labels[$0].name })) }
+        if matches.count > 1 {
+            return .failure(.ambiguousLabel(word, candidates: matches.map { labels.labels[$0].name }))
+        }
         return nil
     }
 
@@ -84,7 +86,9 @@ extension SessionCommand {
             if argument.isEmpty { return .failure(.missingArgument(command: ":find", example: ":find Putin")) }
             return .success(.find(argument))
         case "note":
-            if argument.isEmpty { return .failure(.missingArgument(command: ":note", example: ":note irony, not a claim?")) }
+            if argument.isEmpty {
+                return .failure(.missingArgument(command: ":note", example: ":note irony, not a claim?"))
+            }
             return .success(.note(argument))
         case "flag": return noArgument(.flag)
         case "stats": return noArgument(.stats)
@@ -99,12 +103,15 @@ extension SessionCommand {
     /// ids such as `news:3` work: `news:3:12`); `DOC` → its first sentence.
     static func parseGotoTarget(_ argument: String) -> GotoTarget? {
         func number(_ text: Substring) -> Int? {
-            guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), value >= 1 else {
+            guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), value >= 1
+            else {
                 return nil
             }
             return value
         }
-        if argument.allSatisfy({ $0.isASCII && $0.isNumber }) { return number(Substring(argument)).map { .sentence($0) } }
+        if argument.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return number(Substring(argument)).map { .sentence($0) }
+        }
         if let colon = argument.lastIndex(of: ":") {
             let document = argument[..<colon]
             let tail = argument[argument.index(after: colon)...]

@@ -3,7 +3,9 @@
 public enum SessionCompletion {
     /// Whole words that could replace the last word of `textBeforeCursor`. Commands that take
     /// an argument come with a trailing space.
-    public static func candidates(before textBeforeCursor: String, labels: LabelSet, documents: [String] = []) -> [String] {
+    public static func candidates(before textBeforeCursor: String, labels: LabelSet, documents: [String] = [])
+        -> [String]
+    {
         let text = String(textBeforeCursor.drop(while: { $0 == " " }))
         if text.hasPrefix(":") {
             guard let space = text.firstIndex(of: " ") else {
