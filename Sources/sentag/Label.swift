@@ -46,7 +46,9 @@ extension Sentag {
         }
 
         func run() throws {
-            let name = try LabelingSetup.annotator(option: annotator, environment: ProcessEnvironment.current)
+            let account = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+            let name = try LabelingSetup.annotator(
+                option: annotator, environment: ProcessEnvironment.current, account: account)
             let setup = try LabelingSetup.prepare(
                 .init(
                     sources: source.resolved, annotationsDirectory: annotations.annotations, annotator: name,

@@ -86,3 +86,21 @@ import Testing
         #expect(SessionCompletion.candidates(before: "n 3", labels: labels).isEmpty)
     }
 }
+
+@Suite struct AnnotatorChoiceTests {
+    @Test func optionThenEnvironmentThenLoginName() throws {
+        #expect(
+            try LabelingSetup.annotator(option: "ann", environment: ["SENTAG_ANNOTATOR": "env", "USER": "u"]) == "ann")
+        #expect(
+            try LabelingSetup.annotator(option: nil, environment: ["SENTAG_ANNOTATOR": "env", "USER": "u"]) == "env")
+        #expect(try LabelingSetup.annotator(option: nil, environment: ["USER": "u", "LOGNAME": "l"]) == "u")
+        #expect(try LabelingSetup.annotator(option: nil, environment: ["LOGNAME": "l"]) == "l")
+        #expect(try LabelingSetup.annotator(option: nil, environment: [:], account: "root") == "root")
+    }
+
+    @Test func noNameAtAllSaysWhatToDo() {
+        #expect(throws: SentagFailure("no annotator name: pass --annotator NAME or set SENTAG_ANNOTATOR")) {
+            try LabelingSetup.annotator(option: nil, environment: [:])
+        }
+    }
+}

@@ -80,11 +80,14 @@ public struct LabelingSetup {
         return String(repeating: "0", count: 8 - digits.count) + digits
     }
 
-    /// The annotator: `--annotator`, else `$SENTAG_ANNOTATOR`, else `$USER`, validated.
-    public static func annotator(option: String?, environment: [String: String]) throws(SentagFailure) -> String {
+    /// The annotator: `--annotator`, else `$SENTAG_ANNOTATOR`, else `$USER` (or `$LOGNAME`, or
+    /// `account`: the login name of the process, for shells that set neither), validated.
+    public static func annotator(
+        option: String?, environment: [String: String], account: String? = nil
+    ) throws(SentagFailure) -> String {
         let sources: [(String?, String)] = [
             (option, "--annotator"), (environment["SENTAG_ANNOTATOR"], "$SENTAG_ANNOTATOR"),
-            (environment["USER"], "$USER"),
+            (environment["USER"], "$USER"), (environment["LOGNAME"], "$LOGNAME"), (account, "the login name"),
         ]
         for (value, origin) in sources {
             guard let value, !value.isEmpty else { continue }
