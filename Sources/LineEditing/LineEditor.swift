@@ -1,0 +1,210 @@
+import CLibEdit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A line editor on the terminal, backed by libedit: emacs keys, a prompt, history kept in a
+/// file, Tab completion, UTF-8 input.
+///
+/// - Ctrl-C discards the line (`.interrupt(hadText: true)`) or, on an empty line, reports it
+///   (`.interrupt(hadText: false)`); Ctrl-D on an empty line, SIGHUP, SIGTERM and a terminal
+///   that went away (EOF, EIO) end the input (`.end`).
+/// - On resize, and when the process comes back from Ctrl-Z, the `onRedraw` closure draws the
+///   screen again and the line is redrawn under it, with what was typed kept.
+///
+/// All libedit and signal code lives in this file: the C shim's state (the signal bits) is
+/// per object file, so it must be reached from one Swift file only.
+public final class LineEditor {
+    /// What reading a line gave.
+    public enum Input: Equatable, Sendable {
+        case line(String)
+        /// Ctrl-C; `hadText`: the line had text, now discarded.
+        case interrupt(hadText: Bool)
+        /// Ctrl-D on an empty line, SIGHUP, SIGTERM, or a terminal that went away.
+        case end
+    }
+
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private let historyPath: String?
+    private let completer: (String) -> [String]
+    private var redraw: (() -> Void)?
+    private var promptBuffer: UnsafeMutablePointer<CChar>?
+
+    /// Whether standard input and output are both terminals, so a line editor makes sense.
+    public static var isAvailable: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    /// Sets up libedit on standard input and output; nil when libedit cannot start.
+    ///
+    /// - Parameters:
+    ///   - historyPath: where to load and save the history (created when missing); nil: none.
+    ///   - completer: for Tab, the text before the cursor → the words that could complete its
+    ///     last word (whole words; a trailing space is kept).
+    public init?(programName: String, historyPath: String?, completer: @escaping (String) -> [String]) {
+        Self.setUTF8Locale()
+        guard let editLine = sentag_el_init_standard(programName) else { return nil }
+        guard let history = history_init() else {
+            el_end(editLine)
+            return nil
+        }
+        self.editLine = editLine
+        self.history = history
+        self.historyPath = historyPath
+        self.completer = completer
+
+        var event = HistEvent()
+        _ = sentag_history_set_size(history, &event, 1000)
+        _ = sentag_history_set_unique(history, &event, 1)
+        if let historyPath { _ = sentag_history_load(history, &event, historyPath) }
+        _ = sentag_el_set_history(editLine, history)
+        _ = sentag_el_set_editor(editLine, "emacs")
+        _ = sentag_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
+        _ = sentag_el_set_prompt(editLine) { editLine in
+            guard let editLine, let editor = LineEditor.from(editLine) else { return nil }
+            return editor.promptBuffer
+        }
+        _ = sentag_el_add_function(editLine, "sentag-complete", "complete a command or label name") { editLine, _ in
+            guard let editLine, let editor = LineEditor.from(editLine) else { return UInt8(CC_ERROR) }
+            return editor.complete()
+        }
+        _ = sentag_el_bind(editLine, "^I", "sentag-complete")
+        _ = el_source(editLine, nil)  // the user's ~/.editrc, if any
+        _ = sentag_el_use_signal_aware_reader(editLine)
+        sentag_set_redraw_callback { editLine in
+            guard let editLine, let editor = LineEditor.from(editLine) else { return }
+            editor.redraw?()
+        }
+        _ = sentag_install_signal_handlers()
+    }
+
+    deinit {
+        sentag_restore_signal_handlers()
+        sentag_set_redraw_callback(nil)
+        el_end(editLine)
+        history_end(history)
+        promptBuffer?.deallocate()
+    }
+
+    private static func from(_ editLine: OpaquePointer) -> LineEditor? {
+        guard let data = sentag_el_get_client_data(editLine) else { return nil }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+    }
+
+    /// `setlocale(LC_CTYPE, "")`, else `C.UTF-8`: without a UTF-8 locale libedit drops every
+    /// byte above 127.
+    static func setUTF8Locale() {
+        let chosen = setlocale(LC_CTYPE, "").map { String(cString: $0) }
+        if chosen == nil || chosen == "C" || chosen == "POSIX" {
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    /// The terminal's width, when standard output is a terminal.
+    public var columns: Int? {
+        let columns = Int(sentag_terminal_columns(STDOUT_FILENO))
+        return columns > 0 ? columns : nil
+    }
+
+    /// Sets what to run when the screen must be drawn again (a resize, back from Ctrl-Z),
+    /// before libedit redraws the prompt and the line.
+    public func onRedraw(_ redraw: @escaping () -> Void) {
+        self.redraw = redraw
+    }
+
+    public func readLine(prompt: String) -> Input {
+        setPrompt(prompt)
+        // A signal that came while no line was being read (Ctrl-C during a save) is stale.
+        _ = sentag_take_signals(Int32(SENTAG_SIGINT))
+        var count: Int32 = 0
+        let line = el_gets(editLine, &count)
+        let failure = errno
+        let signals = sentag_take_signals(
+            Int32(SENTAG_SIGINT | SENTAG_SIGHUP | SENTAG_SIGTERM))
+        if let line {
+            var text = String(cString: line)
+            while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+            remember(text)
+            return .line(text)
+        }
+        if signals & Int32(SENTAG_SIGHUP | SENTAG_SIGTERM) != 0 { return .end }
+        if signals & Int32(SENTAG_SIGINT) != 0 || (count < 0 && failure == EINTR) {
+            let hadText = sentag_el_line_length(editLine) > 0
+            writeToTerminal("^C\n")
+            return .interrupt(hadText: hadText)
+        }
+        return .end
+    }
+
+    private func setPrompt(_ prompt: String) {
+        promptBuffer?.deallocate()
+        let bytes = Array(prompt.utf8CString)
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+        buffer.initialize(from: bytes, count: bytes.count)
+        promptBuffer = buffer
+    }
+
+    /// Keeps lines worth recalling: not the one-key decisions that make up most of a session.
+    private func remember(_ text: String) {
+        guard text.count > 1, !text.allSatisfy({ $0 == " " }) else { return }
+        var event = HistEvent()
+        _ = sentag_history_enter(history, &event, text)
+        guard let historyPath else { return }
+        Self.createParentDirectory(of: historyPath)
+        _ = sentag_history_save(history, &event, historyPath)
+    }
+
+    private static func createParentDirectory(of path: String) {
+        var components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        var prefix = ""
+        while !components.isEmpty {
+            let part = components.removeFirst()
+            prefix +=
+                (prefix.isEmpty && path.hasPrefix("/") && part.isEmpty)
+                ? "/" : (prefix.isEmpty || prefix == "/" ? "" : "/") + part
+            if part.isEmpty { continue }
+            _ = mkdir(prefix, 0o700)
+        }
+    }
+
+    private func writeToTerminal(_ text: String) {
+        _ = text.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+    }
+
+    /// Tab: completes the word before the cursor as far as it is unambiguous; when it cannot
+    /// go further, lists the choices.
+    private func complete() -> UInt8 {
+        guard let raw = sentag_el_text_before_cursor(editLine) else { return UInt8(CC_ERROR) }
+        let before = String(cString: raw)
+        free(raw)
+        let word = before.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        let candidates = completer(before)
+        guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+        let common = Self.commonPrefix(candidates)
+        if common.count > word.count, common.hasPrefix(word) {
+            _ = el_insertstr(editLine, String(common.dropFirst(word.count)))
+            return UInt8(CC_REFRESH)
+        }
+        if candidates.count == 1 { return UInt8(CC_REFRESH) }
+        writeToTerminal("\r\n" + candidates.map { $0.trimmingTrailingSpace }.joined(separator: "  ") + "\r\n")
+        return UInt8(CC_REDISPLAY)
+    }
+
+    static func commonPrefix(_ words: [String]) -> String {
+        guard var prefix = words.first else { return "" }
+        for word in words.dropFirst() {
+            while !word.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpace: String {
+        var text = self
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,27 @@
+/// What Tab can complete in the labeling REPL: `:` commands, label names, and after `:goto `
+/// document ids. Pure: the line editor asks with the text before the cursor.
+public enum SessionCompletion {
+    /// Whole words that could replace the last word of `textBeforeCursor`. Commands that take
+    /// an argument come with a trailing space.
+    public static func candidates(before textBeforeCursor: String, labels: LabelSet, documents: [String] = [])
+        -> [String]
+    {
+        let text = String(textBeforeCursor.drop(while: { $0 == " " }))
+        if text.hasPrefix(":") {
+            guard let space = text.firstIndex(of: " ") else {
+                return SessionCommand.colonCommands.compactMap { command in
+                    let word = ":" + command.name
+                    guard word.hasPrefix(text) else { return nil }
+                    return command.argument == nil ? word : word + " "
+                }
+            }
+            let command = text[..<space]
+            let argument = text[text.index(after: space)...].drop(while: { $0 == " " })
+            guard ":goto".hasPrefix(command), command.count >= 2, !argument.contains(" ") else { return [] }
+            return documents.filter { $0.hasPrefix(argument) }.map { $0 + ":" }
+        }
+        guard !text.contains(" ") else { return [] }
+        let lowered = text.lowercased()
+        return labels.names.filter { $0.hasPrefix(lowered) }
+    }
+}

@@ -1,0 +1,89 @@
+/// The sentences a session offers, in the order it offers them, as corpus positions.
+///
+/// Fixed when the session starts; the session walks it with a cursor and skips what was
+/// decided on the way, so drawing the next sentence is amortized O(1). `sentag label` builds one
+/// with `labeling(…)`; another command (review) passes its own positions.
+public struct SessionQueue: Sendable {
+    public let positions: [Int]
+    /// Per corpus position, its slot in `positions`; -1 when it is not in the queue.
+    private let slots: [Int32]
+
+    public init(positions: [Int], corpusCount: Int) {
+        var slots = [Int32](repeating: -1, count: corpusCount)
+        for (slot, position) in positions.enumerated() where slots[position] < 0 {
+            slots[position] = Int32(slot)
+        }
+        self.positions = positions
+        self.slots = slots
+    }
+
+    public var count: Int { positions.count }
+
+    /// The slot of a position, or nil when the queue does not hold it.
+    public func slot(of position: Int) -> Int? {
+        let slot = slots[position]
+        return slot < 0 ? nil : Int(slot)
+    }
+
+    /// The order sentences come in.
+    public enum Order: String, Sendable, CaseIterable {
+        /// Document by document, sentence by sentence.
+        case document
+        /// Every sentence in a shuffled order, the same for the same seed.
+        case shuffle
+    }
+
+    /// Which sentences the queue holds.
+    public enum Filter: String, Sendable, CaseIterable {
+        /// Those without a current decision: resume where the annotator stopped.
+        case unlabeled
+        case all
+        /// Those whose current decision is marked unsure.
+        case flagged
+    }
+
+    /// The queue of `sentag label`: every sentence of the corpus, filtered, in order.
+    ///
+    /// A shuffle permutes the whole corpus before filtering, so resuming with the same seed
+    /// continues the same sequence.
+    public static func labeling(
+        corpusCount: Int, ledger: DecisionLedger, order: Order, seed: UInt64, filter: Filter
+    ) -> SessionQueue {
+        var all = Array(0..<corpusCount)
+        if order == .shuffle {
+            // Fisher–Yates by hand: the standard library's shuffle may change between versions.
+            var generator = SeededGenerator(seed: seed)
+            var i = all.count - 1
+            while i > 0 {
+                let j = Int(generator.next() % UInt64(i + 1))
+                all.swapAt(i, j)
+                i -= 1
+            }
+        }
+        let kept: [Int]
+        switch filter {
+        case .all: kept = all
+        case .unlabeled: kept = all.filter { ledger.label(at: $0) == nil }
+        case .flagged: kept = all.filter { ledger.isFlagged($0) }
+        }
+        return SessionQueue(positions: kept, corpusCount: corpusCount)
+    }
+}
+
+/// SplitMix64: a small, fast generator whose sequence depends only on the seed, on every
+/// machine and Swift version (unlike `SystemRandomNumberGenerator`).
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,8 +1,0 @@
-import LineEditing
-import Testing
-
-@Suite struct LibEditLinkTests {
-    @Test func historyWrapperCallsIntoLibedit() {
-        #expect(LibEditInfo.historyWorks())
-    }
-}

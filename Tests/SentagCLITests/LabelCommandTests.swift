@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `sentag label` run as a script would run it: lines on standard input.
+@Suite struct LabelCommandTests {
+    @Test func pipedSessionWritesRecordsAsTheSpecDescribes() throws {
+        let fixture = try LabelFixture()
+        let result = try fixture.label(["c", "q", "n 2", ":note boilerplate", ":quit"])
+        #expect(result.status == 0, "\(result.transcript)")
+        #expect(
+            try fixture.decisions() == [
+                "Alpha one.=claim", "Alpha two mentions Putin.=quote", "Alpha three.=noise", "Alpha four.=noise",
+            ], "\(result.transcript)")
+        let timePattern = try Regex(#"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#)
+        for record in try fixture.records() {
+            for key in ["id", "doc", "index", "start", "end", "text", "label", "annotator", "time"] {
+                #expect(record[key] != nil, "missing \(key): \(record)")
+            }
+            let id = record["id"] as? String ?? ""
+            #expect(id.count == 16 && id.allSatisfy { $0.isHexDigit && !$0.isUppercase }, "\(record)")
+            #expect((record["time"] as? String)?.wholeMatch(of: timePattern) != nil, "\(record)")
+            #expect(record["annotator"] as? String == "alice" && record["ms"] is Int, "\(record)")
+            #expect((record["session"] as? String)?.count == 8, "\(record)")
+        }
+        let first = try #require(try fixture.records().first)
+        #expect(first["doc"] as? String == "alpha" && first["index"] as? Int == 0, "\(first)")
+        #expect(first["start"] as? Int == 0 && first["end"] as? Int == 10, "\(first)")
+        #expect(result.stdout.contains("[c/q/p/n ?] > c\nsaved claim"), "\(result.transcript)")
+        #expect(result.stdout.contains("▸ Beta one."), "\(result.transcript)")
+        #expect(
+            result.stdout.contains("3 decisions this session") || result.stdout.contains("4 decisions this session"),
+            "\(result.transcript)")
+    }
+
+    @Test func resumesWhereItStoppedAndUndoesAcrossARestart() throws {
+        let fixture = try LabelFixture()
+        let first = try fixture.label(["c", "q"])
+        #expect(first.status == 0, "\(first.transcript)")
+        let second = try fixture.label([])
+        #expect(second.stdout.contains("5 sentences in the queue; 2 of 7 labeled"), "\(second.transcript)")
+        #expect(second.stdout.contains("▸ Alpha three."), "\(second.transcript)")
+        let third = try fixture.label(["u", "c"])
+        #expect(third.status == 0, "\(third.transcript)")
+        #expect(third.stdout.contains("undid quote"), "\(third.transcript)")
+        #expect(third.stdout.contains("▸ Alpha two mentions Putin."), "\(third.transcript)")
+        #expect(
+            try fixture.decisions() == [
+                "Alpha one.=claim", "Alpha two mentions Putin.=quote", "Alpha two mentions Putin.=null",
+                "Alpha two mentions Putin.=claim",
+            ], "\(third.transcript)")
+    }
+
+    @Test func unknownInputIsAMessageAndNoRecord() throws {
+        let fixture = try LabelFixture()
+        let result = try fixture.label(["clam", ":nope", "c"])
+        #expect(result.status == 0, "\(result.transcript)")
+        #expect(
+            result.stdout.contains("unknown label 'clam'; expected claim, quote, caption, noise (c/q/p/n)"),
+            "\(result.transcript)")
+        #expect(result.stdout.contains("unknown command ':nope'"), "\(result.transcript)")
+        #expect(try fixture.decisions() == ["Alpha one.=claim"], "\(result.transcript)")
+    }
+
+    @Test(arguments: ["../etc", ".hidden", "a b", "x/y", String(repeating: "a", count: 65)])
+    func badAnnotatorOptionIsAUsageError(_ name: String) throws {
+        let fixture = try LabelFixture()
+        let result = try fixture.label(["c"], annotator: name)
+        #expect(result.status == 64, "\(result.transcript)")
+        #expect(result.stderr.contains("bad annotator name"), "\(result.transcript)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.labelFile(name)), "\(result.transcript)")
+    }
+
+    @Test func badAnnotatorFromTheEnvironmentIsAnError() throws {
+        let fixture = try LabelFixture()
+        let result = try fixture.label(["c"], annotator: nil, environment: ["SENTAG_ANNOTATOR": "../../x"])
+        #expect(result.status == 1, "\(result.transcript)")
+        #expect(
+            result.stderr.hasPrefix("error: bad annotator name '../../x' (from $SENTAG_ANNOTATOR)"),
+            "\(result.transcript)")
+    }
+
+    @Test func annotatorComesFromTheEnvironment() throws {
+        let fixture = try LabelFixture()
+        let result = try fixture.label(
+            ["c"], annotator: nil, environment: ["SENTAG_ANNOTATOR": "carol", "USER": "root"])
+        #expect(result.status == 0, "\(result.transcript)")
+        #expect(try fixture.decisions("carol") == ["Alpha one.=claim"], "\(result.transcript)")
+    }
+
+    @Test func badLabelsJSONStopsWithTheProblem() throws {
+        let fixture = try LabelFixture()
+        try #"{"labels":[{"name":"claim","key":"u"}]}"#.write(
+            toFile: fixture.annotations + "/labels.json", atomically: true, encoding: .utf8)
+        let result = try fixture.label(["c"])
+        #expect(result.status == 1, "\(result.transcript)")
+        #expect(
+            result.stderr.hasPrefix("error: ")
+                && result.stderr.contains("labels.json: label 'claim' cannot use key 'u'"), "\(result.transcript)")
+        try "{not json".write(toFile: fixture.annotations + "/labels.json", atomically: true, encoding: .utf8)
+        let broken = try fixture.label(["c"])
+        #expect(broken.status == 1 && broken.stderr.contains("labels.json: not valid JSON"), "\(broken.transcript)")
+    }
+
+    @Test func customLabelSetChangesKeysAndPrompt() throws {
+        let fixture = try LabelFixture()
+        try #"{"labels":[{"name":"fact","key":"f"},{"name":"opinion","key":"o"}]}"#
+            .write(toFile: fixture.annotations + "/labels.json", atomically: true, encoding: .utf8)
+        let result = try fixture.label(["o", "fa"])
+        #expect(result.stdout.contains("[f/o ?] > "), "\(result.transcript)")
+        #expect(
+            try fixture.decisions() == ["Alpha one.=opinion", "Alpha two mentions Putin.=fact"], "\(result.transcript)")
+    }
+
+    @Test func corruptLineIsReportedSkippedAndNeverRewritten() throws {
+        let fixture = try LabelFixture()
+        _ = try fixture.label(["c"])
+        let path = fixture.labelFile()
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"id":"0123456789abcdef","doc":"alpha","ind"#.utf8))  // a crash mid-write
+        try handle.close()
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        let result = try fixture.label(["q"])
+        #expect(result.status == 0, "\(result.transcript)")
+        #expect(result.stderr.contains("alice.jsonl:2: warning: "), "\(result.transcript)")
+        #expect(result.stderr.contains("line skipped"), "\(result.transcript)")
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(after.hasPrefix(before + "\n"), "the old bytes stay, the new record starts on a fresh line:\n\(after)")
+        let lines = after.split(separator: "\n")
+        #expect(lines.count == 3 && lines[2].contains(#""label":"quote""#), "\(after)")
+    }
+
+    @Test func guideIsFoundNextToTheLabelFilesOrExplained() throws {
+        let fixture = try LabelFixture()
+        let missing = try fixture.label([":guide"])
+        #expect(
+            missing.stdout.contains("no guidelines at \(fixture.annotations)/GUIDELINES.md"), "\(missing.transcript)")
+        #expect(missing.stdout.contains("claim (c): "), "\(missing.transcript)")
+        try "# Our guide\nLabel carefully.".write(
+            toFile: fixture.annotations + "/GUIDELINES.md", atomically: true, encoding: .utf8)
+        let present = try fixture.label([":guide"])
+        #expect(present.stdout.contains("# Our guide\nLabel carefully."), "\(present.transcript)")
+    }
+
+    @Test func shuffleIsReproducibleWithASeed() throws {
+        let fixture = try LabelFixture()
+        func order(_ annotator: String, _ seed: String) throws -> [String] {
+            let result = try fixture.label(
+                Array(repeating: "s", count: 7), annotator: annotator, extra: ["--order", "shuffle", "--seed", seed])
+            #expect(result.status == 0, "\(result.transcript)")
+            return result.stdout.split(separator: "\n").filter { $0.hasPrefix("▸ ") }.map(String.init)
+        }
+        let first = try order("u1", "5")
+        #expect(first.count == 7 && Set(first).count == 7, "\(first)")
+        #expect(try order("u2", "5") == first)
+    }
+
+    @Test func onlyFlaggedShowsTheFlaggedDecisions() throws {
+        let fixture = try LabelFixture()
+        _ = try fixture.label(["c", ":flag", "q", "n"])
+        let result = try fixture.label(["p"], extra: ["--only", "flagged"])
+        #expect(result.stdout.contains("1 sentence in the queue"), "\(result.transcript)")
+        #expect(result.stdout.contains("▸ Alpha two mentions Putin."), "\(result.transcript)")
+        #expect(try fixture.decisions().last == "Alpha two mentions Putin.=caption", "\(result.transcript)")
+    }
+
+    @Test func missingSourceIsAnError() throws {
+        let fixture = try LabelFixture()
+        let result = try SentagBinary.run(
+            ["label", "no-such-dir", "--annotations", fixture.annotations, "--annotator", "a"], input: "")
+        #expect(result.status == 1 && result.stderr.hasPrefix("error: no-such-dir"), "\(result.transcript)")
+    }
+}
+
+/// Runs that must be interrupted: a second session, and `kill -9` in the middle.
+@Suite struct LabelDurabilityTests {
+    @Test func aSecondSessionOnTheSameFileIsRefusedNamingTheHolder() throws {
+        let fixture = try LabelFixture()
+        let first = try InteractiveProcess(
+            ["label", fixture.corpus, "--annotations", fixture.annotations, "--annotator", "alice"], in: fixture.root)
+        #expect(first.waitFor("[c/q/p/n ?] > "), "\(first.output)")
+        let second = try fixture.label(["c"])
+        #expect(second.status == 1, "\(second.transcript)")
+        #expect(
+            second.stderr.contains(
+                "alice.jsonl is in use by process \(first.process.processIdentifier) (sentag label)"),
+            "\(second.transcript)")
+        // Another annotator is not blocked.
+        let other = try fixture.label(["c"], annotator: "bob")
+        #expect(other.status == 0, "\(other.transcript)")
+        first.closeInput()
+        #expect(first.wait() == 0, "\(first.output)")
+        let third = try fixture.label(["c"])
+        #expect(third.status == 0, "the lock is gone with its process: \(third.transcript)")
+    }
+
+    @Test func killMinusNineLosesNoDecisionTheScreenShowed() throws {
+        let fixture = try LabelFixture()
+        let session = try InteractiveProcess(
+            ["label", fixture.corpus, "--annotations", fixture.annotations, "--annotator", "alice"], in: fixture.root)
+        #expect(session.waitFor("[c/q/p/n ?] > "), "\(session.output)")
+        let keys = ["c", "q", "p", "n", "c"]
+        for (i, key) in keys.enumerated() {
+            session.send(key)
+            #expect(session.waitFor("saved ", count: i + 1), "\(session.output)")
+        }
+        session.send("q")  // may or may not be saved when the kill lands
+        session.kill(SIGKILL)
+        let shown = session.output.components(separatedBy: "\nsaved ").count - 1
+        let decisions = try fixture.decisions()
+        #expect(shown >= 5, "\(session.output)")
+        #expect(decisions.count >= shown, "shown \(shown) as saved, file has \(decisions)\n\(session.output)")
+        #expect(
+            Array(decisions.prefix(5)) == [
+                "Alpha one.=claim", "Alpha two mentions Putin.=quote", "Alpha three.=caption", "Alpha four.=noise",
+                "Beta one.=claim",
+            ], "\(decisions)")
+        // The next session resumes after them.
+        let next = try fixture.label([])
+        #expect(next.status == 0 && next.stdout.contains("labeled so far"), "\(next.transcript)")
+    }
+}

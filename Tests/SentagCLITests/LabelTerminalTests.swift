@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// `sentag label` in a real pseudo-terminal: libedit's prompt, Tab completion, UTF-8 input,
+/// Ctrl-C and Ctrl-D, and the history file.
+@Suite(.serialized) struct LabelTerminalTests {
+    @Test func libeditPromptCompletionCtrlCAndCtrlD() throws {
+        let fixture = try LabelFixture()
+        let state = fixture.root.appendingPathComponent("state").path
+        let environment = [
+            "TERM": "xterm", "NO_COLOR": "1", "XDG_STATE_HOME": state, "HOME": fixture.root.path,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8",
+        ]
+        let terminal = try PseudoTerminal(
+            SentagBinary.path, ["label", fixture.corpus, "--annotations", fixture.annotations, "--annotator", "alice"],
+            environment: environment, directory: fixture.root.path)
+        let prompt = "[c/q/p/n ?] > "
+        #expect(terminal.waitForPrompt(prompt), "no prompt:\n\(terminal.text)")
+        #expect(terminal.text.contains("▸ Alpha one."), "\(terminal.text)")
+
+        // Tab completes a label name: "cl" + Tab shows "aim".
+        terminal.type("cl\t")
+        #expect(terminal.waitFor("aim"), "no completion:\n\(terminal.text)")
+        terminal.type("\r")
+        #expect(terminal.waitFor("saved claim"), "\(terminal.text)")
+        #expect(terminal.waitForPrompt(prompt, count: 2), "\(terminal.text)")
+
+        // Tab completes a command; UTF-8 text goes through.
+        terminal.type(":no\t")
+        // libedit redraws with a cursor movement: ":no", then "te " after it.
+        #expect(terminal.waitFor("te "), "no command completion:\n\(terminal.text)")
+        terminal.type("café\r")
+        #expect(terminal.waitFor("note kept"), "\(terminal.text)")
+        #expect(terminal.waitForPrompt(prompt, count: 3), "\(terminal.text)")
+        terminal.type("q\r")
+        #expect(terminal.waitFor("saved quote"), "\(terminal.text)")
+        #expect(terminal.waitForPrompt(prompt, count: 4), "\(terminal.text)")
+
+        // Ctrl-C with text clears the line; on an empty line it asks once more.
+        // (typed apart: a Ctrl-C also flushes keys the program has not read yet, as on any tty)
+        terminal.type("xyz")
+        #expect(terminal.waitFor("xyz"), "\(terminal.text)")
+        terminal.type("\u{03}")
+        #expect(terminal.waitForPrompt(prompt, count: 5), "\(terminal.text)")
+        terminal.type("\u{03}")
+        #expect(terminal.waitFor("Ctrl-C again quits"), "\(terminal.text)")
+        #expect(terminal.waitForPrompt(prompt, count: 6), "\(terminal.text)")
+        // Ctrl-D on an empty line ends the session cleanly.
+        terminal.type("\u{04}")
+        #expect(terminal.waitFor("all saved in"), "\(terminal.text)")
+        #expect(terminal.wait() == 0, "\(terminal.text)")
+
+        #expect(try fixture.decisions() == ["Alpha one.=claim", "Alpha two mentions Putin.=quote"], "\(terminal.text)")
+        #expect(try fixture.records()[1]["note"] as? String == "café", "\(terminal.text)")
+        let history = try String(contentsOfFile: state + "/sentag/history", encoding: .utf8)
+        #expect(history.contains(":note"), "\(history)")
+    }
+
+    @Test func ctrlCTwiceOnAnEmptyLineQuits() throws {
+        let fixture = try LabelFixture()
+        let terminal = try PseudoTerminal(
+            SentagBinary.path, ["label", fixture.corpus, "--annotations", fixture.annotations, "--annotator", "alice"],
+            environment: ["TERM": "xterm", "NO_COLOR": "1", "HOME": fixture.root.path, "LANG": "C.UTF-8"],
+            directory: fixture.root.path)
+        let prompt = "[c/q/p/n ?] > "
+        #expect(terminal.waitForPrompt(prompt), "\(terminal.text)")
+        terminal.type("\u{03}")
+        #expect(terminal.waitForPrompt(prompt, count: 2), "\(terminal.text)")
+        terminal.type("\u{03}")
+        #expect(terminal.wait() == 0, "\(terminal.text)")
+    }
+}
