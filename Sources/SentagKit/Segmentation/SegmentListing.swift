@@ -30,7 +30,8 @@ public enum SegmentListing {
                 let width = String(max(sentences.count - 1, 0)).count
                 for sentence in sentences {
                     let number = String(sentence.index)
-                    sink.line("  " + String(repeating: " ", count: width - number.count) + number + "  " + sentence.text)
+                    sink.line(
+                        "  " + String(repeating: " ", count: width - number.count) + number + "  " + sentence.text)
                 }
                 sink.line()
             }
