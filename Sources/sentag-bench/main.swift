@@ -14,7 +14,7 @@ if let flag = arguments.firstIndex(of: "--sentag"), flag + 1 < arguments.count {
     arguments.removeSubrange(flag...(flag + 1))
 }
 let context = BenchContext(sentagPath: sentagPath)
-let benchmarks: [(name: String, run: (BenchContext) throws -> Void)] = []
+let benchmarks: [(name: String, run: (BenchContext) throws -> Void)] = [("segment", SegmentBenchmark.run)]
 for benchmark in benchmarks where arguments.isEmpty || arguments.contains(benchmark.name) {
     print("== \(benchmark.name)")
     do {

@@ -90,13 +90,21 @@ struct ListMarker {
         return false
     }
 
+    /// How far after a marker the next one is looked for, so that scanning stays linear.
+    static let searchWindow = 1_000
+
     /// Where the next item of the list that starts with `marker` begins: a marker that follows
-    /// it, after white space, before a capital (after an optional opening quote); nil when the
-    /// line (which ends at the first line-break byte) has none.
+    /// it, after white space, within `searchWindow` bytes and before the line ends (at the first
+    /// line-break byte); nil if there is none.
+    ///
+    /// The item must open with a capital (`1. The first item 2. The second item`), or with a
+    /// lowercase word when the previous item ends in a word that is not a conjunction (`a. here
+    /// it is b. another`, but not `(a) a permit; and (b) a fee`).
     static func nextItem(after marker: ListMarker, in base: UnsafePointer<UInt8>, limit: Int) -> (
         start: Int, marker: ListMarker
     )? {
         var index = marker.end
+        let limit = min(limit, marker.end + searchWindow)
         while index < limit {
             let byte = base[index]
             if byte &- 0x0A < 4 { return nil }
@@ -104,7 +112,7 @@ struct ListMarker {
             if byte == 0xE2, index + 2 < limit, base[index + 1] == 0x80, base[index + 2] & 0xFE == 0xA8 { return nil }
             if byte == 0x20 || byte == 0x09, index + 1 < limit,
                 let candidate = ListMarker(base, at: index + 1, limit: limit), candidate.follows(marker),
-                startsWithCapital(base, at: candidate.end, limit: limit)
+                opensItem(base, markerStart: index + 1, markerEnd: candidate.end, lineStart: marker.end, limit: limit)
             {
                 return (index + 1, candidate)
             }
@@ -113,18 +121,29 @@ struct ListMarker {
         return nil
     }
 
-    private static func startsWithCapital(_ base: UnsafePointer<UInt8>, at start: Int, limit: Int) -> Bool {
-        var index = start
+    /// Whether the text around a marker at `markerStart` reads as a new list item.
+    private static func opensItem(
+        _ base: UnsafePointer<UInt8>, markerStart: Int, markerEnd: Int, lineStart: Int, limit: Int
+    ) -> Bool {
+        var index = markerEnd
         while index < limit, base[index] == 0x20 || base[index] == 0x09 { index += 1 }
         while index < limit, base[index] == UInt8(ascii: "\"") || base[index] == UInt8(ascii: "'") { index += 1 }
-        if index + 2 < limit, base[index] == 0xE2, base[index + 1] == 0x80, base[index + 2] & 0xFE == 0x98 {
+        if index + 2 < limit, base[index] == 0xE2, base[index + 1] == 0x80, base[index + 2] & 0xF8 == 0x98 {
             index += 3
         }
-        if index + 2 < limit, base[index] == 0xE2, base[index + 1] == 0x80, base[index + 2] & 0xFE == 0x9C {
-            index += 3
-        }
-        return index < limit && base[index] &- 0x41 < 26
+        guard index < limit else { return false }
+        if base[index] &- 0x41 < 26 { return true }
+        guard base[index] &- 0x61 < 26 else { return false }
+        var wordEnd = markerStart
+        while wordEnd > lineStart, base[wordEnd - 1] == 0x20 || base[wordEnd - 1] == 0x09 { wordEnd -= 1 }
+        var wordStart = wordEnd
+        while wordStart > lineStart, isASCIIAlphanumeric(base[wordStart - 1]) { wordStart -= 1 }
+        guard wordEnd > wordStart else { return false }
+        guard let word = PackedWord(base, from: wordStart, to: wordEnd, lowercased: true) else { return true }
+        return !conjunctions.contains(word)
     }
+
+    private static let conjunctions = PackedWord.set("and or nor but then to of with for than as")
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         byte &- 0x30 < 10 || byte &- 0x41 < 26 || byte &- 0x61 < 26

@@ -4,7 +4,8 @@
 /// quotes and brackets (`.”`, `?’`, `.)`). What follows the cluster decides:
 ///
 /// - `?` `!`: a boundary unless a lowercase word, a comma or the like follows (`Yahoo! in`,
-///   `!’ he said`, `alone!, he`).
+///   `!’ he said`, `alone!, he`); after a name spelled with `!`, only before a sentence opener
+///   (`Yahoo! Research`).
 /// - an ellipsis: a boundary before a capital (`executions… When`, `heads…They`), never before a
 ///   lowercase word (`car… waving`), never inside brackets (`[...]`); an MLA ellipsis of three
 ///   spaced dots (`is . . . I didn’t`) is inside its sentence, and after `word.` a spaced ellipsis
@@ -47,7 +48,12 @@ extension SegmentationScan {
         if cluster.isStrong {
             switch word.initial {
             case .lowercase, .punctuation: return (nil, resume)
-            default: return (boundary, resume)
+            default:
+                if base[start] == UInt8(ascii: "!"), start + 1 == resume, isExclaimedName(before: start, sentenceStart)
+                {
+                    return (word.isSentenceStarter ? boundary : nil, resume)
+                }
+                return (boundary, resume)
             }
         }
         if cluster.isEllipsis {
@@ -62,7 +68,8 @@ extension SegmentationScan {
             }
             return (boundary, resume)
         }
-        return (periodBoundary(at: start, sentenceStart: sentenceStart, next: word) ? boundary : nil, resume)
+        let ends = periodBoundary(at: start, sentenceStart: sentenceStart, next: word, nextStart: next, limit: limit)
+        return (ends ? boundary : nil, resume)
     }
 
     /// A terminator followed directly by a word, with no space: `world.Today`, `1,000.That`,
@@ -93,7 +100,8 @@ extension SegmentationScan {
 
     /// A single period followed by white space and `next`.
     ///
-    /// - A lowercase word, a comma or the like follows: never a boundary.
+    /// - A lowercase word, a comma or the like follows: not a boundary, unless it is a list
+    ///   marker whose list goes on in the line (`Smith. a. here it is b. another`).
     /// - The first token of the sentence is a list number or letter (`1.`, `a.`, `iv.`, `Q.`),
     ///   or a number after a colon (`Steps: 1. Open`): not a boundary.
     /// - A title (`Mr.`, `Gen.`, `Mt.`, `vs.`, `e.g.`): never a boundary.
@@ -108,13 +116,19 @@ extension SegmentationScan {
     ///   continues the time (`p.m. Monday`, `a.m. EST`) or the time opens its sentence
     ///   (`At 5 a.m. Mr. Smith went`).
     /// - Any other word or number: a boundary before a capital, a number or `$`/`#`/`@`.
-    private func periodBoundary(at period: Int, sentenceStart: Int, next: NextWord) -> Bool {
-        switch next.initial {
-        case .lowercase, .punctuation: return false
-        default: break
-        }
+    private func periodBoundary(
+        at period: Int, sentenceStart: Int, next: NextWord, nextStart: Int, limit: Int
+    ) -> Bool {
         let token = tokenBefore(period, sentenceStart: sentenceStart)
         let shape = TokenShape(base, from: token.start, to: token.end)
+        switch next.initial {
+        case .lowercase, .punctuation:
+            guard Abbreviation.of(shape) == nil, let marker = ListMarker(base, at: nextStart, limit: limit) else {
+                return false
+            }
+            return ListMarker.nextItem(after: marker, in: base, limit: limit) != nil
+        default: break
+        }
         let isFirstToken = token.whole == sentenceStart
         if isFirstToken, shape.isListNumber || shape.isSingleLetter || shape.isRomanNumeral(base, from: token.start) {
             return false
@@ -147,6 +161,14 @@ extension SegmentationScan {
             if let word = next.word, WordList.timeContinuations.contains(word) { return false }
             return !opensWithTimeAdverbial(sentenceStart: sentenceStart, timeToken: token.whole)
         }
+    }
+
+    /// Whether the word before the `!` at `mark` is a name spelled with it (`Yahoo!`).
+    private func isExclaimedName(before mark: Int, _ sentenceStart: Int) -> Bool {
+        var start = mark
+        while start > sentenceStart, Self.isASCIILetter(base[start - 1]) { start -= 1 }
+        guard let word = PackedWord(base, from: start, to: mark, lowercased: false) else { return false }
+        return WordList.exclaimedNames.contains(word)
     }
 
     /// Whether the sentence so far is a short fronted time adverbial: a preposition such as

@@ -3,17 +3,15 @@
 /// Every function takes a byte index and a `limit` it must not read past, and answers with a
 /// byte length (0: not that class), so callers step over multi-byte characters without decoding.
 extension SegmentationScan {
-    /// Bytes that may start something the line scan must look at: a line break (LF VT FF CR,
-    /// and the lead bytes of NEL, LS, PS), a terminator (`.` `?` `!`, and the lead bytes of `…`,
-    /// `。`, `．`, `？`, `！`) or a list bullet inside a line.
-    @inline(__always)
-    static func mayMatter(_ byte: UInt8) -> Bool {
-        if byte < 0x40 {
-            // LF VT FF CR ! . ?
-            let mask: UInt64 = 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D | 1 << 0x21 | 1 << 0x2E | 1 << 0x3F
-            return mask >> UInt64(byte) & 1 != 0
+    /// Bytes that may start something the line scan must look at, as a 256-entry table (1: look):
+    /// a line break (LF VT FF CR, and the lead bytes of NEL, LS, PS), a terminator (`.` `?` `!`,
+    /// and the lead bytes of `…`, `。`, `．`, `？`, `！`), an opening bracket (`(` `[`) or a list
+    /// bullet inside a line. A table lookup keeps the scan loop free of data-dependent branches.
+    static let bytesThatMayMatter: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x0A...0x0D, 0x21, 0x28, 0x2E, 0x3F, 0x5B, 0xC2, 0xE2, 0xE3, 0xEF: 1
+        default: 0
         }
-        return byte >= 0xC2 && (byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF)
     }
 
     /// A line break at `index`: LF, VT, FF, CR (CRLF counts as one), NEL, U+2028, U+2029.

@@ -8,13 +8,18 @@
 struct SegmentationScan {
     let base: UnsafePointer<UInt8>
     let count: Int
+    /// `bytesThatMayMatter`'s storage.
+    private let mayMatter: UnsafePointer<UInt8>
     private(set) var spans: [SentenceSpan] = []
     private var cursorByte = 0
     private var cursorScalar = 0
 
-    init(base: UnsafePointer<UInt8>, count: Int) {
+    /// A scan of `count` bytes at `base`; `mayMatter` is `bytesThatMayMatter`'s storage. Both
+    /// must stay valid while the scan runs.
+    init(base: UnsafePointer<UInt8>, count: Int, mayMatter: UnsafePointer<UInt8>) {
         self.base = base
         self.count = count
+        self.mayMatter = mayMatter
         spans.reserveCapacity(count / 128 + 4)
     }
 
@@ -27,44 +32,36 @@ struct SegmentationScan {
 
     /// Segments the line that starts at `start`; returns where the next line starts.
     ///
-    /// A line opening with a list marker (`1.`, `a)`) is cut before each later marker that
-    /// continues the list; one opening with a bullet is cut before each later use of the same
-    /// bullet after white space.
+    /// A sentence that opens with a list marker (`1.`, `a)`) is cut before the next marker that
+    /// continues the list; a line that opens with a bullet is cut before each later use of the
+    /// same bullet after white space. A terminator strictly inside a bracket pair that closes on
+    /// the line (`(He worked as an engineer. He liked it.) at`, `[16: firma? 13:28]`) ends
+    /// nothing.
     private mutating func scanLine(from start: Int) -> Int {
         let opening = skipLineOpening(from: start)
         var sentenceStart = opening.position
         let lineBullet = opening.bullet
-        var limit = count
         var listItem = nextListItem(at: sentenceStart)
-        if let listItem { limit = listItem.start }
+        var limit = listItem?.start ?? count
+        var bracketClose = 0
         var index = sentenceStart
         while true {
             while index < limit {
                 let byte = base[index]
-                guard Self.mayMatter(byte) else {
+                guard mayMatter[Int(byte)] != 0 else {
                     index &+= 1
                     continue
                 }
+                var isTerminator = false
                 switch byte {
                 case 0x2E, 0x3F, 0x21:
-                    let outcome = terminator(at: index, sentenceStart: sentenceStart, limit: limit)
-                    if let boundary = outcome.boundary {
-                        emit(from: sentenceStart, to: boundary.end)
-                        sentenceStart = boundary.next
-                    }
-                    index = outcome.resume
-                    continue
+                    isTerminator = true
+                case 0x28, 0x5B:
+                    if index >= bracketClose { bracketClose = closingBracket(from: index, limit: limit) ?? 0 }
                 case 0xE2:
-                    if isEllipsisCharacter(at: index, limit: limit) {
-                        let outcome = terminator(at: index, sentenceStart: sentenceStart, limit: limit)
-                        if let boundary = outcome.boundary {
-                            emit(from: sentenceStart, to: boundary.end)
-                            sentenceStart = boundary.next
-                        }
-                        index = outcome.resume
-                        continue
-                    }
-                    if lineBullet > 0x7F, index > sentenceStart, spaceLength(endingAt: index, floor: sentenceStart) > 0,
+                    isTerminator = isEllipsisCharacter(at: index, limit: limit)
+                    if !isTerminator, lineBullet > 0x7F, index > sentenceStart,
+                        spaceLength(endingAt: index, floor: sentenceStart) > 0,
                         bullet(at: index, limit: limit).scalar == lineBullet
                     {
                         emit(from: sentenceStart, to: index)
@@ -73,17 +70,21 @@ struct SegmentationScan {
                         continue
                     }
                 case 0xE3, 0xEF:
-                    if ideographicTerminatorLength(at: index, limit: limit) > 0 {
-                        let outcome = terminator(at: index, sentenceStart: sentenceStart, limit: limit)
-                        if let boundary = outcome.boundary {
-                            emit(from: sentenceStart, to: boundary.end)
-                            sentenceStart = boundary.next
-                        }
-                        index = outcome.resume
-                        continue
-                    }
+                    isTerminator = ideographicTerminatorLength(at: index, limit: limit) > 0
                 default:
                     break
+                }
+                if isTerminator {
+                    let outcome = terminator(at: index, sentenceStart: sentenceStart, limit: limit)
+                    index = outcome.resume
+                    guard let boundary = outcome.boundary, index > bracketClose else { continue }
+                    emit(from: sentenceStart, to: boundary.end)
+                    sentenceStart = boundary.next
+                    if listItem == nil {
+                        listItem = nextListItem(at: sentenceStart)
+                        limit = listItem?.start ?? count
+                    }
+                    continue
                 }
                 let lineBreak = lineBreakLength(at: index)
                 if lineBreak > 0 {
@@ -102,6 +103,29 @@ struct SegmentationScan {
             listItem = ListMarker.nextItem(after: item.marker, in: base, limit: count)
             limit = listItem?.start ?? count
         }
+    }
+
+    /// The longest a bracketed passage can be and still keep its terminators inside.
+    static let bracketWindow = 400
+
+    /// Where the bracket opened at `open` closes (the index of `)` or `]`), if it does on the same
+    /// line within `bracketWindow` bytes; nested pairs are skipped.
+    private func closingBracket(from open: Int, limit: Int) -> Int? {
+        var depth = 0
+        var index = open
+        let end = min(limit, open + Self.bracketWindow)
+        while index < end {
+            switch base[index] {
+            case 0x28, 0x5B: depth += 1
+            case 0x29, 0x5D:
+                depth -= 1
+                if depth == 0 { return index }
+            case 0x0A, 0x0B, 0x0C, 0x0D: return nil
+            default: break
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// The next item of a list whose first marker is at `start`, if the line opens with one.

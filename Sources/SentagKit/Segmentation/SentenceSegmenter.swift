@@ -18,9 +18,11 @@ public struct SentenceSegmenter: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
-            var scan = SegmentationScan(base: base, count: bytes.count)
-            scan.run()
-            return scan.spans
+            return SegmentationScan.bytesThatMayMatter.withUnsafeBufferPointer { table in
+                var scan = SegmentationScan(base: base, count: bytes.count, mayMatter: table.baseAddress!)
+                scan.run()
+                return scan.spans
+            }
         }
     }
 }

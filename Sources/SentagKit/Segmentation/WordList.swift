@@ -24,6 +24,10 @@ enum WordList {
         "Mr Mrs Ms Messrs Dr Prof Gen Sen Rep Gov Lt Col Capt Sgt Adm Maj Rev Pres Hon Atty Amb"
     )
 
+    /// Names written with an exclamation mark (`Yahoo! Research`): it ends a sentence after them
+    /// only before a sentence opener.
+    static let exclaimedNames = PackedWord.set("Yahoo Jeopardy Yum Wham Joomla Kazoo")
+
     /// Capitalised words that continue a clock time (`at 6 p.m. Monday`, `10 a.m. EST`).
     static let timeContinuations = PackedWord.set(
         """
