@@ -64,6 +64,18 @@ import Testing
         SegmentCase("Send it to P.O. box 6554", ["Send it to P.O. box 6554"]),
         SegmentCase("She has a Ph.D. in physics.", ["She has a Ph.D. in physics."]),
         SegmentCase(
+            "U.S. Rep. Adam Schiff and U.S. Sen. Ted Cruz spoke.",
+            ["U.S. Rep. Adam Schiff and U.S. Sen. Ted Cruz spoke."],
+            note: "a rank after an initialism continues the sentence"),
+        SegmentCase("They met at Smith & Co. Mr. Jones was late.", ["They met at Smith & Co.", "Mr. Jones was late."]),
+        SegmentCase("Bruce Springsteen, a.k.a. The Boss, played.", ["Bruce Springsteen, a.k.a. The Boss, played."]),
+        SegmentCase(
+            "He moved to the U.S. in 2001. He became a citizen.",
+            ["He moved to the U.S. in 2001.", "He became a citizen."]),
+        SegmentCase(
+            "On Jan. 20, former Sen. Barack Obama became the 44th President of the U.S. Millions attended.",
+            ["On Jan. 20, former Sen. Barack Obama became the 44th President of the U.S.", "Millions attended."]),
+        SegmentCase(
             "Officials in the U.S. “We will respond,” one said.",
             ["Officials in the U.S.", "“We will respond,” one said."], note: "an opening quote after U.S. starts anew"),
     ]
@@ -87,6 +99,12 @@ import Testing
             note: "a time that opens its sentence is part of it"),
         SegmentCase("The show ends at 10 PM. Then the news.", ["The show ends at 10 PM.", "Then the news."]),
         SegmentCase("I am. You are.", ["I am.", "You are."], note: "`am` is a time only as `a.m.` or `AM`"),
+        SegmentCase(
+            "He left at 6 a.m. Travelers who missed the warning at 5 a.m. left later.",
+            ["He left at 6 a.m.", "Travelers who missed the warning at 5 a.m. left later."]),
+        SegmentCase(
+            "The suspect was arrested at 3:15 a.m. Saturday. He was charged.",
+            ["The suspect was arrested at 3:15 a.m. Saturday.", "He was charged."]),
     ]
 
     @Test(arguments: times)
@@ -121,6 +139,18 @@ import Testing
             "He was born in Springfield, Ill. He moved later.", ["He was born in Springfield, Ill.", "He moved later."]),
         SegmentCase("She fell ill. Doctors came.", ["She fell ill.", "Doctors came."]),
         SegmentCase("It weighs 5 lbs. The box is heavy.", ["It weighs 5 lbs.", "The box is heavy."]),
+        SegmentCase(
+            "He works for ABC Ltd. and sometimes for BCD Ltd. She works for ABC Co. and BCD Co.",
+            ["He works for ABC Ltd. and sometimes for BCD Ltd.", "She works for ABC Co. and BCD Co."]),
+        SegmentCase(
+            "The company, based in St. Louis, Mo., said revenue rose 4.5%. Its shares fell.",
+            ["The company, based in St. Louis, Mo., said revenue rose 4.5%.", "Its shares fell."]),
+        SegmentCase(
+            "Gen. Valery Gerasimov, Lt. Gen. Sergei Surovikin and Col. Gen. Alexander Lapin met.",
+            ["Gen. Valery Gerasimov, Lt. Gen. Sergei Surovikin and Col. Gen. Alexander Lapin met."]),
+        SegmentCase(
+            "The nurse gave him the i.v. in his vein. She gave him the I.V. It was night.",
+            ["The nurse gave him the i.v. in his vein.", "She gave him the I.V.", "It was night."]),
     ]
 
     @Test(arguments: others)
@@ -136,6 +166,8 @@ import Testing
             "Q. What is his name? A. His name is Alfred E. Sloan.",
             ["Q. What is his name?", "A. His name is Alfred E. Sloan."]),
         SegmentCase("His name is Alfred E. Sloan.", ["His name is Alfred E. Sloan."]),
+        SegmentCase("Roe v. Wade was overturned.", ["Roe v. Wade was overturned."]),
+        SegmentCase("Henry VIII. He had six wives.", ["Henry VIII.", "He had six wives."]),
     ]
 
     @Test(arguments: initials)

@@ -90,6 +90,18 @@ import Testing
         SegmentCase("Charles (Ind.) said he would run.", ["Charles (Ind.) said he would run."]),
         SegmentCase("Rothschild & Co. (cited from WSJ) agreed.", ["Rothschild & Co. (cited from WSJ) agreed."]),
         SegmentCase(
+            "He teaches science (He was an engineer. He liked it.) at the University.",
+            ["He teaches science (He was an engineer. He liked it.) at the University."],
+            note: "a closed parenthesis keeps its terminators"),
+        SegmentCase("[15:  12:32]  [16:  firma? 13:28]", ["[15:  12:32]  [16:  firma? 13:28]"]),
+        SegmentCase(
+            "“Dinah'll miss me!” (Dinah was the cat.) “I hope they remember her.”",
+            ["“Dinah'll miss me!”", "(Dinah was the cat.)", "“I hope they remember her.”"]),
+        SegmentCase(
+            "Prices rose (about 5%. Analysts were surprised.", ["Prices rose (about 5%.", "Analysts were surprised."],
+            note: "an unclosed parenthesis protects nothing"),
+        SegmentCase("The study (2019). The results were clear.", ["The study (2019).", "The results were clear."]),
+        SegmentCase(
             "They put heavy armaments [and] troops in cities. It was denied.",
             ["They put heavy armaments [and] troops in cities.", "It was denied."]),
     ]
@@ -106,6 +118,11 @@ import Testing
         SegmentCase("Is it 5? 10? Nobody knows.", ["Is it 5?", "10?", "Nobody knows."]),
         SegmentCase("He speaks !Xũ and !Kung. He works at Y!J.", ["He speaks !Xũ and !Kung.", "He works at Y!J."]),
         SegmentCase("“Help!” shouted Candy.", ["“Help!” shouted Candy."]),
+        SegmentCase(
+            "Ghosh at Yahoo! Research built it. It runs at Yahoo! Now it is open.",
+            ["Ghosh at Yahoo! Research built it.", "It runs at Yahoo!", "Now it is open."],
+            note: "after a name spelled with `!`, only a sentence opener starts a sentence"),
+        SegmentCase("Unbelievable??!?!", ["Unbelievable??!?!"]),
     ]
 
     @Test(arguments: questionsAndExclamations)
@@ -139,6 +156,11 @@ import Testing
         SegmentCase("ASP.Net is old.", ["ASP.Net is old."]),
         SegmentCase("The E.ON deal closed.", ["The E.ON deal closed."]),
         SegmentCase("It costs $.50 each.", ["It costs $.50 each."]),
+        SegmentCase(
+            "Apple unveiled it. iPhone sales rose. eBay fell.",
+            ["Apple unveiled it.", "iPhone sales rose.", "eBay fell."],
+            note: "a word with a capital after its first letter opens a sentence"),
+        SegmentCase("Use mRNA vaccines. mRNA is fragile.", ["Use mRNA vaccines.", "mRNA is fragile."]),
     ]
 
     @Test(arguments: missingSpaces)
@@ -159,6 +181,21 @@ import Testing
         SegmentCase("IV. The empire fell.", ["IV. The empire fell."]),
         SegmentCase("1) The first item 3) Not the next one", ["1) The first item 3) Not the next one"]),
         SegmentCase("A. Introduction B. Methods", ["A. Introduction", "B. Methods"]),
+        SegmentCase(
+            "Finally, this. 1. The first item 2. The second item 3. Hello",
+            ["Finally, this.", "1. The first item", "2. The second item", "3. Hello"],
+            note: "a list can start after a sentence inside the line"),
+        SegmentCase(
+            "His name is Mark E. Smith. a. here it is b. another c. one more",
+            ["His name is Mark E. Smith.", "a. here it is", "b. another", "c. one more"]),
+        SegmentCase(
+            "They went to the store. w) hello x) hello y) hello",
+            ["They went to the store.", "w) hello", "x) hello", "y) hello"]),
+        SegmentCase(
+            "(a) Hello world. (b) Hello world. (c) Hello world.",
+            ["(a) Hello world.", "(b) Hello world.", "(c) Hello world."]),
+        SegmentCase("i) One. \nii) Two.\niii) Three.", ["i) One.", "ii) Two.", "iii) Three."]),
+        SegmentCase("He ate. a. m. is early.", ["He ate. a. m. is early."], note: "no list without a next item"),
     ]
 
     @Test(arguments: lists)

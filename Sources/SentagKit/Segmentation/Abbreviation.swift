@@ -6,7 +6,7 @@
 /// case.
 enum Abbreviation: Sendable {
     /// Comes before a name or a number and never ends a sentence: `Mr.`, `Gen.`, `Mt.`, `vs.`,
-    /// `e.g.`.
+    /// `e.g.`, `a.k.a.`.
     case title
     /// Often ends a sentence too (`Inc.`, `U.S.`, `Jr.`, `etc.`, `Sept.`): a boundary only before
     /// a word that typically opens a sentence, never before a number.
@@ -23,7 +23,7 @@ enum Abbreviation: Sendable {
         guard let word = token.lowercased else { return nil }
         if token.isInitialism {
             if word == am || word == pm { return .time }
-            if word == eg || word == ie { return .title }
+            if word == eg || word == ie || word == aka { return .title }
             return .ambiguous
         }
         guard token.innerPeriods == 0 else { return nil }
@@ -36,6 +36,7 @@ enum Abbreviation: Sendable {
     private static let pm = PackedWord("pm")
     private static let eg = PackedWord("eg")
     private static let ie = PackedWord("ie")
+    private static let aka = PackedWord("aka")
 
     /// Abbreviations in whatever case they are written.
     private static let anyCase: [PackedWord: Abbreviation] = table([

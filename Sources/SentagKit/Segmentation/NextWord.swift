@@ -31,17 +31,22 @@ struct NextWord {
             wordEndsWithPeriod = false
             return
         }
-        initial = scan.initial(at: index, limit: limit)
+        let first = scan.initial(at: index, limit: limit)
+        if first == .lowercase, index + 1 < limit, scan.base[index + 1] &- 0x41 < 26 {
+            initial = .uppercase  // `iPhone`, `eBay`, `mRNA`: a capitalised word for the rules
+        } else {
+            initial = first
+        }
         var end = index
         while end < limit, SegmentationScan.isASCIILetter(scan.base[end]) { end += 1 }
         word = end > index ? PackedWord(scan.base, from: index, to: end, lowercased: false) : nil
         wordEndsWithPeriod = end < limit && scan.base[end] == UInt8(ascii: ".")
     }
 
-    /// A word that opens sentences (`The`, `He`, `How`, `I`…), or a title (`Mr.`, `Dr.`).
+    /// A word that opens sentences (`The`, `He`, `How`, `I`…), or a personal title (`Mr.`).
     var isSentenceStarter: Bool {
         guard let word else { return false }
         if WordList.sentenceStarters.contains(word) { return true }
-        return wordEndsWithPeriod && WordList.titles.contains(word)
+        return wordEndsWithPeriod && WordList.personalTitles.contains(word)
     }
 }

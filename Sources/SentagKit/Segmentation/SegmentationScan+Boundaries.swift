@@ -60,9 +60,9 @@ extension SegmentationScan {
             guard word.initial == .uppercase || word.initial == .uncased else { return (nil, resume) }
             if cluster.isSpaced, !cluster.hasClosers {
                 let attached = start > sentenceStart && spaceLength(endingAt: start, floor: sentenceStart) == 0
-                if attached && cluster.dots >= 4 {
+                if attached && cluster.dots >= 4 && base[start + 1] == 0x20 {
                     // `compounds. . . . The`: the word's own period ends the sentence.
-                    return (Boundary(end: start + 1, next: start + 2), resume)
+                    return (Boundary(end: start + 1, next: skipSpaces(from: start + 1, limit: limit)), resume)
                 }
                 if !attached && cluster.dots == 3 { return (nil, resume) }
             }

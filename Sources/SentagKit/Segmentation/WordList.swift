@@ -18,11 +18,10 @@ enum WordList {
         Have Had Today Yesterday Tomorrow Last Next Earlier Later Let Please Yes
         """)
 
-    /// Titles that, written with their period after an abbreviation that can end a sentence,
-    /// open the next one (`at 6 P.M. Mr. Smith`, `& Co. Dr. Jones`).
-    static let titles = PackedWord.set(
-        "Mr Mrs Ms Messrs Dr Prof Gen Sen Rep Gov Lt Col Capt Sgt Adm Maj Rev Pres Hon Atty Amb"
-    )
+    /// Personal titles that, written with their period after an abbreviation that can end a
+    /// sentence, open the next one (`& Co. Mr. Jones`). Ranks and offices are left out: they
+    /// follow an initialism inside a sentence (`U.S. Rep. Adam Schiff`, `U.S. Gen. Milley`).
+    static let personalTitles = PackedWord.set("Mr Mrs Ms Messrs Mmes Dr Drs Prof")
 
     /// Names written with an exclamation mark (`Yahoo! Research`): it ends a sentence after them
     /// only before a sentence opener.
