@@ -1,7 +1,7 @@
 import SentagKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What every benchmark gets: where the built `sentag` is, a scratch folder, a clock.

@@ -1,7 +1,7 @@
 import SentagKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `make bench`: every benchmark prints its figures and the target; none asserts.
@@ -14,7 +14,11 @@ if let flag = arguments.firstIndex(of: "--sentag"), flag + 1 < arguments.count {
     arguments.removeSubrange(flag...(flag + 1))
 }
 let context = BenchContext(sentagPath: sentagPath)
-let benchmarks: [(name: String, run: (BenchContext) throws -> Void)] = [("segment", SegmentBenchmark.run)]
+let benchmarks: [(name: String, run: (BenchContext) throws -> Void)] = [
+    ("segment", SegmentBenchmark.run),
+    ("agreement", AgreementBenchmark.run),
+    ("export", ExportBenchmark.run),
+]
 for benchmark in benchmarks where arguments.isEmpty || arguments.contains(benchmark.name) {
     print("== \(benchmark.name)")
     do {

@@ -7,6 +7,7 @@ enum RuntimeFailure {
         case let error as SourceError: error.description
         case let error as AnnotationError: error.description
         case let error as LabelSetError: error.description
+        case let error as ExportError: error.description
         case let error as any CustomStringConvertible & Error where error is SentagFailure: error.description
         default: nil
         }

@@ -1,13 +1,49 @@
 import ArgumentParser
 import SentagKit
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension Sentag {
-    /// INTERIM: replaced by its issue's work.
+    /// `sentag stats`: labeling progress per annotator, document and label.
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "(not built yet)")
+        static let configuration = CommandConfiguration(
+            abstract: "Progress per annotator, per document, per label.",
+            discussion: """
+                Per annotator: decisions, counts per label, labels per minute over the active time, \
+                first and last decision. Per document: sentences each annotator covered. The overlap \
+                (sentences with 0, 1, 2… decisions), and the records whose id matches no sentence of \
+                the sources (orphaned: an article was edited), counted and listed.
+                """
+        )
+
+        @OptionGroup var source: SourceArguments
+        @OptionGroup var annotationsOption: AnnotationsOption
+
+        @Flag(help: "One JSON object instead of the readable report.")
+        var json = false
+
+        @Option(help: "Pauses between two labels longer than this many minutes are not active time.")
+        var idleMinutes: Double = 5
+
+        func validate() throws {
+            guard idleMinutes > 0, idleMinutes.isFinite else {
+                throw ValidationError("--idle-minutes must be a positive number of minutes")
+            }
+        }
 
         func run() throws {
-            throw SentagFailure("'sentag stats' is not built yet")
+            let directory = AnnotationsDirectory(path: annotationsOption.annotations)
+            let corpus = try Corpus.load(source.resolved)
+            let stats = try AnnotationStats.compute(
+                directory: directory, corpus: corpus, labelSet: try directory.labelSet(), idleLimit: idleMinutes * 60)
+            let errors = OutputSink.standardError()
+            for line in LabelFileWarning.summaryLines(stats.warnings) { errors.line(line) }
+            errors.flush()
+            let out = OutputSink.standardOutput()
+            out.write(json ? stats.jsonLine : Array(stats.text(style: TerminalStyle.forDescriptor(STDOUT_FILENO)).utf8))
+            out.flush()
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import SentagKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // Runtime errors print `error: <message>` on stderr and exit 1; usage errors keep

@@ -14,8 +14,10 @@ import Testing
     /// Scripts/sentence_id.py: if these change, every label file ever written loses its sentences.
     @Test func isFixedAcrossRunsAndMachines() {
         #expect(SentenceID(document: "doc", text: "Hello world.", occurrence: 0).description == "cb314d332649df05")
-        let first = "A convicted murderer released from prison to fight for Russia against Ukraine as \"cannon fodder\" has surrendered and defected to the other side."
-        #expect(SentenceID(document: "000_e4828ba10e424886", text: first, occurrence: 0).description == "23105e3360c797e9")
+        let first =
+            "A convicted murderer released from prison to fight for Russia against Ukraine as \"cannon fodder\" has surrendered and defected to the other side."
+        #expect(
+            SentenceID(document: "000_e4828ba10e424886", text: first, occurrence: 0).description == "23105e3360c797e9")
     }
 
     @Test func dependsOnDocumentTextAndOccurrence() {
@@ -24,7 +26,9 @@ import Testing
         #expect(base != SentenceID(document: "a", text: "y", occurrence: 0))
         #expect(base != SentenceID(document: "a", text: "x", occurrence: 1))
         // The separator keeps "ab"+"c" apart from "a"+"bc".
-        #expect(SentenceID(document: "ab", text: "c", occurrence: 0) != SentenceID(document: "a", text: "bc", occurrence: 0))
+        #expect(
+            SentenceID(document: "ab", text: "c", occurrence: 0) != SentenceID(document: "a", text: "bc", occurrence: 0)
+        )
     }
 
     @Test(arguments: ["", "123", "0123456789abcdef0", "0123456789abcdeg", "-123456789abcdef"])

@@ -62,7 +62,9 @@ extension AnnotationRecord {
 
         func string(_ member: JSONObjectScanner.Member, _ key: String) throws(LabelLineError) -> String {
             guard case .string(let escapes) = member.kind else { throw .wrongType(key: key, expected: "a string") }
-            guard let value = JSONStringScanner.decode(UnsafeBufferPointer(rebasing: bytes[member.value]), hasEscapes: escapes)
+            guard
+                let value = JSONStringScanner.decode(
+                    UnsafeBufferPointer(rebasing: bytes[member.value]), hasEscapes: escapes)
             else { throw .wrongType(key: key, expected: "a valid string") }
             return value
         }
@@ -116,7 +118,8 @@ extension AnnotationRecord {
                     case "votes":
                         if member.kind == .null { break }
                         guard member.kind == .object,
-                            case .object(let members)? = try? JSONParser.parse(UnsafeBufferPointer(rebasing: bytes[member.value]))
+                            case .object(let members)? = try? JSONParser.parse(
+                                UnsafeBufferPointer(rebasing: bytes[member.value]))
                         else { throw .wrongType(key: key, expected: "an object of annotator → label") }
                         var table: [String: String] = [:]
                         for (name, value) in members {

@@ -24,7 +24,9 @@ public struct AnnotationsDirectory: Sendable {
             throw .unreadable(path: path, reason: error.reason)
         }
         return names.compactMap { name in
-            guard name.hasSuffix(".jsonl"), FileSystem.kind(of: FileSystem.join(path, name)) == .file else { return nil }
+            guard name.hasSuffix(".jsonl"), FileSystem.kind(of: FileSystem.join(path, name)) == .file else {
+                return nil
+            }
             let stem = String(name.dropLast(6))
             return AnnotatorName.isValid(stem) ? stem : nil
         }.sorted()
@@ -35,7 +37,8 @@ public struct AnnotationsDirectory: Sendable {
         try LabelSet.load(annotationsDirectory: path)
     }
 
-    /// Reads the label files of the given annotators (all when nil), in name order.
+    /// Reads the label files of the given annotators (all when nil), in name order, several at a
+    /// time.
     public func readIndexes(annotators selected: [String]? = nil) throws(AnnotationError) -> [LabelFileIndex] {
         let available = try annotators()
         var chosen = available
@@ -45,10 +48,6 @@ public struct AnnotationsDirectory: Sendable {
             }
             chosen = selected
         }
-        var indexes: [LabelFileIndex] = []
-        for name in chosen {
-            indexes.append(try LabelFileIndex(path: labelFilePath(for: name)))
-        }
-        return indexes
+        return try LabelFileIndex.read(paths: chosen.map(labelFilePath(for:)))
     }
 }

@@ -9,7 +9,9 @@ public enum AnnotatorName {
         for (i, byte) in bytes.enumerated() {
             let alnum = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
             if alnum { continue }
-            if i > 0 && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")) { continue }
+            if i > 0 && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")) {
+                continue
+            }
             return false
         }
         return true

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One readable line of a label file, reduced to what deciding "who said what" needs.
@@ -107,14 +107,16 @@ public struct LabelFileIndex: Sendable {
                 }
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else {
-                    throw .unreadable(path: path, reason: n < 0 ? FileSystem.describe(errno: errno) : "the file got shorter")
+                    throw .unreadable(
+                        path: path, reason: n < 0 ? FileSystem.describe(errno: errno) : "the file got shorter")
                 }
                 done += n
             }
             do {
-                records.append(try buffer.withUnsafeBufferPointer { (line) throws(LabelLineError) in
-                    try AnnotationRecord(jsonLine: line)
-                })
+                records.append(
+                    try buffer.withUnsafeBufferPointer { (line) throws(LabelLineError) in
+                        try AnnotationRecord(jsonLine: line)
+                    })
             } catch {
                 throw .unreadable(path: "\(path):\(entry.line)", reason: error.description)
             }
@@ -134,7 +136,9 @@ public struct LabelFileIndex: Sendable {
 
     /// Checks one line and extracts the entry fields. Required keys must be present with the
     /// right kind of value; `id` must be 16 hex digits and `time` a timestamp.
-    static func scanEntry(_ line: UnsafeBufferPointer<UInt8>, labels: inout LabelInterner) -> Result<LabelFileEntry, LabelLineError> {
+    static func scanEntry(_ line: UnsafeBufferPointer<UInt8>, labels: inout LabelInterner) -> Result<
+        LabelFileEntry, LabelLineError
+    > {
         var id: SentenceID?
         var label: Int32?
         var adjudicated = false
@@ -158,7 +162,8 @@ public struct LabelFileIndex: Sendable {
                     try need(isString, "id", "a string")
                     id = SentenceID(utf8: UnsafeBufferPointer(rebasing: line[member.value]))
                     if id == nil {
-                        problem = .badID(String(decoding: UnsafeBufferPointer(rebasing: line[member.value]), as: UTF8.self))
+                        problem = .badID(
+                            String(decoding: UnsafeBufferPointer(rebasing: line[member.value]), as: UTF8.self))
                         throw .malformed(offset: member.value.lowerBound)
                     }
                     seen |= 1 << 0
@@ -181,7 +186,10 @@ public struct LabelFileIndex: Sendable {
                     if member.kind == .null {
                         label = -1
                     } else if case .string(let escapes) = member.kind {
-                        guard let index = labels.index(UnsafeBufferPointer(rebasing: line[member.value]), hasEscapes: escapes) else {
+                        guard
+                            let index = labels.index(
+                                UnsafeBufferPointer(rebasing: line[member.value]), hasEscapes: escapes)
+                        else {
                             problem = .wrongType(key: "label", expected: "a valid string")
                             throw .malformed(offset: member.value.lowerBound)
                         }
@@ -195,6 +203,18 @@ public struct LabelFileIndex: Sendable {
                     seen |= 1 << 7
                 case 4 where Scanner.key(line, k, is: "time"):
                     try need(isString, "time", "a string")
+                    // A line whose full record cannot be read (`records(_:)`) must not count.
+                    let raw = UnsafeBufferPointer(rebasing: line[member.value])
+                    let valid: Bool
+                    if case .string(hasEscapes: true) = member.kind {
+                        valid = JSONStringScanner.decode(raw, hasEscapes: true).flatMap { Timestamp($0) } != nil
+                    } else {
+                        valid = Timestamp(utf8: raw) != nil
+                    }
+                    if !valid {
+                        problem = .badTime(String(decoding: raw, as: UTF8.self))
+                        throw .malformed(offset: member.value.lowerBound)
+                    }
                     seen |= 1 << 8
                 case 11 where Scanner.key(line, k, is: "adjudicated"):
                     adjudicated = member.kind == .true
@@ -213,7 +233,8 @@ public struct LabelFileIndex: Sendable {
             return .failure(.missingKey(names[missing]))
         }
         return .success(
-            LabelFileEntry(id: id!, label: label!, adjudicated: adjudicated, flagged: flagged, line: 0, offset: 0, length: 0))
+            LabelFileEntry(
+                id: id!, label: label!, adjudicated: adjudicated, flagged: flagged, line: 0, offset: 0, length: 0))
     }
 }
 
@@ -225,7 +246,9 @@ struct LabelInterner {
     mutating func index(_ bytes: UnsafeBufferPointer<UInt8>, hasEscapes: Bool) -> Int32? {
         if !hasEscapes {
             for (i, known) in raw.enumerated() where known.count == bytes.count {
-                if bytes.isEmpty || known.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                if bytes.isEmpty
+                    || known.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+                {
                     return Int32(i)
                 }
             }

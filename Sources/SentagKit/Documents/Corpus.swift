@@ -40,7 +40,9 @@ public struct Corpus: Sendable {
     }
 
     /// Reads and segments the sources.
-    public static func load(_ sources: [String], segmenter: SentenceSegmenter = SentenceSegmenter()) throws(SourceError) -> Corpus {
+    public static func load(_ sources: [String], segmenter: SentenceSegmenter = SentenceSegmenter()) throws(SourceError)
+        -> Corpus
+    {
         Corpus(documents: try DocumentLoader.load(sources), segmenter: segmenter)
     }
 

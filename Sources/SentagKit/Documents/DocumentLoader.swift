@@ -50,21 +50,23 @@ public enum DocumentLoader {
             }
             return [SourceFile(path: source, idPrefix: FileSystem.stem(source))]
         case .directory:
-            var found: [SourceFile] = []
+            var found: [(relative: String, file: SourceFile)] = []
             try collect(folder: source, relative: "", into: &found)
             if found.isEmpty { throw .noDocuments(path: source) }
-            return found
+            // Sorted path order: whole relative paths compared bytewise ("a.txt" before "a/z.txt").
+            return found.sorted { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }.map(\.file)
         }
     }
 
-    private static func collect(folder: String, relative: String, into found: inout [SourceFile]) throws(SourceError) {
+    private static func collect(
+        folder: String, relative: String, into found: inout [(relative: String, file: SourceFile)]
+    ) throws(SourceError) {
         let names: [String]
         do {
             names = try FileSystem.listDirectory(folder)
         } catch {
             throw .unreadable(path: folder, reason: error.reason)
         }
-        // Sorted path order: compare the relative paths, which is the names' order within a folder.
         for name in names where !name.hasPrefix(".") {
             let path = FileSystem.join(folder, name)
             let rel = relative.isEmpty ? name : relative + "/" + name
@@ -74,7 +76,7 @@ public enum DocumentLoader {
             case .file:
                 let ext = FileSystem.fileExtension(name)
                 guard ext == "txt" || ext == "jsonl" else { continue }
-                found.append(SourceFile(path: path, idPrefix: String(rel.dropLast(ext.count + 1))))
+                found.append((rel, SourceFile(path: path, idPrefix: String(rel.dropLast(ext.count + 1)))))
             default:
                 continue
             }
@@ -144,7 +146,8 @@ public enum DocumentLoader {
                 }
                 id = String(n)
             case let other?:
-                throw .badJSONLine(path: path, line: lineNumber, reason: "\"id\" is \(other.kindDescription), not a string")
+                throw .badJSONLine(
+                    path: path, line: lineNumber, reason: "\"id\" is \(other.kindDescription), not a string")
             }
             documents += 1
             try body(Document(id: id, text: text, origin: "\(path):\(lineNumber)", meta: value["meta"]))

@@ -38,9 +38,9 @@ extension SourceError: CustomStringConvertible {
 }
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension SourceError: LocalizedError {

@@ -131,7 +131,9 @@ public enum JSONObjectScanner {
     }
 
     @inline(__always)
-    private static func expect(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ literal: StaticString) throws(Failure) {
+    private static func expect(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ literal: StaticString)
+        throws(Failure)
+    {
         let count = literal.utf8CodeUnitCount
         let available = min(count, bytes.count - i)
         for k in 0..<available where bytes[i + k] != literal.utf8Start[k] {

@@ -8,10 +8,13 @@ public struct LabelSet: Equatable, Sendable {
     public static let reservedKeys: Set<Character> = ["u", "b", "s", "?", ":"]
 
     public static let `default` = try! LabelSet([
-        Label(name: "claim", key: "c", description: "the reporter's own voice asserting a fact, number, event or allegation"),
+        Label(
+            name: "claim", key: "c",
+            description: "the reporter's own voice asserting a fact, number, event or allegation"),
         Label(name: "quote", key: "q", description: "mainly direct speech in quotation marks, with its attribution"),
         Label(name: "caption", key: "p", description: "describes a photo or video"),
-        Label(name: "noise", key: "n", description: "boilerplate: navigation, teasers, bylines, dates, calls to action"),
+        Label(
+            name: "noise", key: "n", description: "boilerplate: navigation, teasers, bylines, dates, calls to action"),
     ])
 
     /// Validates names and keys; `origin` names the file in messages.
@@ -23,9 +26,6 @@ public struct LabelSet: Equatable, Sendable {
             guard Self.isValidName(label.name) else { throw .badName(path: origin, name: label.name) }
             if Self.reservedKeys.contains(label.key) || label.key.isNumber || label.key.isWhitespace {
                 throw .reservedKey(path: origin, name: label.name, key: label.key)
-            }
-            if Self.reservedKeys.contains(where: { String($0) == label.name }) {
-                throw .badName(path: origin, name: label.name)
             }
             if indexByName.updateValue(index, forKey: label.name) != nil {
                 throw .duplicateName(path: origin, name: label.name)
@@ -88,14 +88,18 @@ extension LabelSet {
         } catch {
             throw .malformed(path: origin, reason: "not valid JSON: \(error)")
         }
-        guard root.isObject else { throw .malformed(path: origin, reason: "the top level must be an object with a \"labels\" array") }
+        guard root.isObject else {
+            throw .malformed(path: origin, reason: "the top level must be an object with a \"labels\" array")
+        }
         guard let entries = root["labels"]?.arrayValue else {
             throw .malformed(path: origin, reason: "no \"labels\" array")
         }
         var labels: [Label] = []
         for (position, entry) in entries.enumerated() {
             let which = "label \(position + 1)"
-            guard entry.isObject else { throw .malformed(path: origin, reason: "\(which) is \(entry.kindDescription), not an object") }
+            guard entry.isObject else {
+                throw .malformed(path: origin, reason: "\(which) is \(entry.kindDescription), not an object")
+            }
             guard let name = entry["name"]?.stringValue else {
                 throw .malformed(path: origin, reason: "\(which) has no string \"name\"")
             }
@@ -110,7 +114,9 @@ extension LabelSet {
             case nil, .null?: description = ""
             case .string(let text)?: description = text
             case let other?:
-                throw .malformed(path: origin, reason: "\(which) ('\(name)'): \"description\" is \(other.kindDescription), not a string")
+                throw .malformed(
+                    path: origin,
+                    reason: "\(which) ('\(name)'): \"description\" is \(other.kindDescription), not a string")
             }
             labels.append(Label(name: name, key: key, description: description))
         }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// A `labels.json` that cannot be used, with what to fix.
@@ -24,7 +24,7 @@ public enum LabelSetError: Error, Equatable, Sendable, CustomStringConvertible, 
         case .noLabels(let path):
             "\(path): the \"labels\" list is empty; give at least one label"
         case .badName(let path, let name):
-            "\(path): bad label name '\(name)'; names are lowercase [a-z][a-z0-9_-]* and not a command key (u, b, s)"
+            "\(path): bad label name '\(name)'; names are lowercase [a-z][a-z0-9_-]* (a letter, then letters, digits, '_' or '-')"
         case .badKey(let path, let name, let key):
             "\(path): label '\(name)' has key '\(key)'; a key is exactly one character"
         case .reservedKey(let path, let name, let key):

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Streams the lines of a file with constant memory: large `read`s into one reused buffer.
@@ -92,7 +92,8 @@ public struct LineReader {
                 var end = newline
                 if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
                 do {
-                    try body(UnsafeBufferPointer(start: bytes + lineStart, count: end - lineStart), lineNumber,
+                    try body(
+                        UnsafeBufferPointer(start: bytes + lineStart, count: end - lineStart), lineNumber,
                         fileOffset + Int64(lineStart))
                 } catch {
                     throw .body(error)

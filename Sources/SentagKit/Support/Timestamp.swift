@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A UTC instant with millisecond precision, written as `2026-11-21T14:03:05.120Z`.
@@ -39,18 +39,26 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             let text = String(value)
             return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(milli, 3))Z"
+        return
+            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(milli, 3))Z"
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil for anything else.
     public init?(_ text: some StringProtocol) {
-        let b = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard let parsed = bytes.withUnsafeBufferPointer({ Timestamp(utf8: $0) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses the same forms from raw UTF-8 bytes (a label file field) without making a String.
+    public init?(utf8 b: UnsafeBufferPointer<UInt8>) {
+        @inline(__always) func number(_ range: Range<Int>) -> Int64? {
             guard range.upperBound <= b.count else { return nil }
             var value: Int64 = 0
             for i in range {
-                guard (0x30...0x39).contains(b[i]) else { return nil }
-                value = value * 10 + Int64(b[i] - 0x30)
+                let digit = b[i] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int64(digit)
             }
             return value
         }
@@ -77,7 +85,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         if b[i] == 0x5A || b[i] == 0x7A {
             i += 1
         } else if b[i] == 0x2B || b[i] == 0x2D {
-            guard let oh = number(i + 1..<i + 3), i + 3 < b.count, b[i + 3] == 0x3A, let om = number(i + 4..<i + 6) else {
+            guard let oh = number(i + 1..<i + 3), i + 3 < b.count, b[i + 3] == 0x3A, let om = number(i + 4..<i + 6)
+            else {
                 return nil
             }
             offsetMinutes = (oh * 60 + om) * (b[i] == 0x2D ? -1 : 1)

@@ -1,0 +1,121 @@
+extension AnnotationStats {
+    /// The readable progress report.
+    public func text(style: TerminalStyle = TerminalStyle(enabled: false)) -> String {
+        var out: [String] = []
+        let bold = { (text: String) in "\(style.bold)\(text)\(style.reset)" }
+        let labeled = sentences - (overlap.first ?? 0)
+        out.append(
+            bold("Progress")
+                + ": \(ReportText.count(labeled)) of \(ReportText.count(sentences)) sentences labeled"
+                + " (\(percent(labeled, of: sentences))) in \(documents.count) document\(documents.count == 1 ? "" : "s"),"
+                + " \(annotators.count) annotator\(annotators.count == 1 ? "" : "s")")
+        if !warnings.isEmpty {
+            out.append(
+                "\(style.yellow)\(warnings.count) unreadable line\(warnings.count == 1 ? " was" : "s were") skipped (listed on stderr).\(style.reset)"
+            )
+        }
+        out.append("")
+        if annotators.isEmpty {
+            out.append("No label files yet: start with 'sentag label'.")
+        } else {
+            var rows: [[String]] = [["Annotators", "decisions"] + labels + ["labels/min", "active", "first", "last"]]
+            for annotator in annotators {
+                var row = ["  " + annotator.name, ReportText.count(annotator.decisions)]
+                row += annotator.labelCounts.map { ReportText.count($0) }
+                row.append(annotator.labelsPerMinute.map { ReportText.fixed($0, digits: 1) } ?? "n/a")
+                row.append(duration(annotator.activeSeconds))
+                row.append(annotator.first.map(shortTime) ?? "-")
+                row.append(annotator.last.map(shortTime) ?? "-")
+                rows.append(row)
+            }
+            let totals = labels.indices.map { k in annotators.reduce(0) { $0 + $1.labelCounts[k] } }
+            rows.append(
+                ["  all", ReportText.count(annotators.reduce(0) { $0 + $1.decisions })]
+                    + totals.map { ReportText.count($0) }
+                    + ["", "", "", ""])
+            var lines = ReportText.table(rows, indent: "", leftAligned: [0, rows[0].count - 2, rows[0].count - 1])
+            lines[0] = style.bold + lines[0] + style.reset
+            out += lines
+            let extras = annotators.compactMap { annotator -> String? in
+                var parts: [String] = []
+                if annotator.adjudications > 0 {
+                    parts.append("\(ReportText.count(annotator.adjudications)) adjudications")
+                }
+                if annotator.retractions > 0 { parts.append("\(ReportText.count(annotator.retractions)) undone") }
+                if annotator.flagged > 0 { parts.append("\(ReportText.count(annotator.flagged)) flagged unsure") }
+                return parts.isEmpty ? nil : "\(annotator.name): \(parts.joined(separator: ", "))"
+            }
+            if !extras.isEmpty { out.append("\(style.dim)  \(extras.joined(separator: "; ")).\(style.reset)") }
+            out.append(
+                "\(style.dim)  Pace counts the gaps between labels of at most \(Int(idleLimit / 60)) minutes as active time.\(style.reset)"
+            )
+        }
+        if !documents.isEmpty {
+            out.append("")
+            var rows: [[String]] = [["Documents", "sentences", "labeled"] + annotators.map(\.name)]
+            for document in documents {
+                rows.append(
+                    ["  " + document.doc, ReportText.count(document.sentences), ReportText.count(document.labeled)]
+                        + document.covered.map { ReportText.count($0) })
+            }
+            var lines = ReportText.table(rows, indent: "")
+            lines[0] = style.bold + lines[0] + style.reset
+            out += lines
+        }
+        out.append("")
+        var parts: [String] = []
+        for (ratings, count) in overlap.enumerated() where count > 0 || ratings == 0 {
+            parts.append(
+                ratings == 0
+                    ? "\(ReportText.count(count)) not labeled yet"
+                    : "\(ReportText.count(count)) with \(ratings) decision\(ratings == 1 ? "" : "s")")
+        }
+        out.append(
+            bold("Overlap") + " (sentences by number of annotators' decisions): " + parts.joined(separator: ", ") + ".")
+        out.append("")
+        if orphaned.isEmpty {
+            out.append(bold("Orphaned records") + ": none (every decision matches a sentence of the sources).")
+        } else {
+            out.append(
+                "\(style.yellow)\(style.bold)Orphaned records: \(ReportText.count(orphaned.count))\(style.reset)"
+                    + " (\(ReportText.count(orphanedItems)) sentence id\(orphanedItems == 1 ? "" : "s") matching no sentence"
+                    + " of the sources: an article was edited or removed, or other sources were meant)")
+            let shown = 50
+            for orphan in orphaned.prefix(shown) {
+                let kind = orphan.adjudicated ? "adjudicated " : ""
+                out.append(
+                    "  \(orphan.path):\(orphan.line)  \(orphan.doc):\(orphan.index)  \(kind)\(orphan.label)  \(orphan.id)"
+                )
+                out.append("      \(orphan.text)")
+            }
+            if orphaned.count > shown {
+                out.append("  … and \(ReportText.count(orphaned.count - shown)) more (--json lists them all).")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func percent(_ part: Int, of whole: Int) -> String {
+        whole == 0 ? "0%" : "\(Int((Double(part) / Double(whole) * 100).rounded(.down)))%"
+    }
+
+    private func duration(_ seconds: Double) -> String {
+        let minutes = Int((seconds / 60).rounded())
+        return minutes < 60 ? "\(minutes) min" : "\(minutes / 60) h \(minutes % 60) min"
+    }
+
+    /// "2026-11-21 14:03" (UTC).
+    private func shortTime(_ time: Timestamp) -> String {
+        let text = time.description
+        return String(text.prefix(16)).replacingFirstT()
+    }
+}
+
+extension String {
+    fileprivate func replacingFirstT() -> String {
+        guard let t = firstIndex(of: "T") else { return self }
+        var copy = self
+        copy.replaceSubrange(t...t, with: " ")
+        return copy
+    }
+}

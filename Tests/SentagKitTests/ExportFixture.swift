@@ -1,0 +1,74 @@
+import Foundation
+import SentagKit
+
+/// A throwaway annotations folder for the exporter's tests, with label files written line by line.
+///
+/// Sentence ids are synthetic (`SentenceID(document:text:occurrence:)` of made-up text), so the
+/// tests do not depend on how the segmenter cuts the seed articles.
+struct ExportFixture {
+    let root: String
+    var annotations: String { root + "/Annotations" }
+    var output: String { root + "/dataset" }
+    private var clock: Int64 = 1_795_000_000_000
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("sentag-export-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/Annotations", withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    static func sentence(_ doc: String, _ index: Int, text: String? = nil) -> Sentence {
+        let text = text ?? "Sentence \(index) of \(doc)."
+        return Sentence(
+            id: SentenceID(document: doc, text: text, occurrence: 0), doc: doc, index: index, start: 0,
+            end: text.unicodeScalars.count, text: text)
+    }
+
+    /// Appends one line to `<annotator>.jsonl`; `label: nil` retracts.
+    mutating func label(
+        _ sentence: Sentence, _ label: String?, by annotator: String, adjudicated: Bool = false,
+        at time: Int64? = nil
+    ) throws {
+        clock += 1000
+        let record = AnnotationRecord(
+            sentence: sentence, label: label, annotator: annotator,
+            time: Timestamp(millisecondsSince1970: time ?? clock), adjudicated: adjudicated,
+            votes: adjudicated ? [:] : nil)
+        try appendLine(record.jsonLine, to: annotator)
+    }
+
+    func appendLine(_ bytes: [UInt8], to annotator: String) throws {
+        let path = annotations + "/\(annotator).jsonl"
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(bytes))
+        try handle.close()
+    }
+
+    func configuration() -> ExportConfiguration {
+        ExportConfiguration(annotationsDirectory: annotations, outputDirectory: output, sentagVersion: "test")
+    }
+
+    /// The JSON objects of a JSONL file of the export.
+    func jsonLines(_ name: String) throws -> [[String: Any]] {
+        let text = try String(contentsOfFile: output + "/" + name, encoding: .utf8)
+        return try text.split(separator: "\n").map { line in
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        }
+    }
+
+    /// Every example of a JSONL export, by sentence id.
+    func examples() throws -> [String: [String: Any]] {
+        var all: [String: [String: Any]] = [:]
+        for split in ["train", "dev", "test"] {
+            for object in try jsonLines(split + ".jsonl") { all[object["id"] as! String] = object }
+        }
+        return all
+    }
+}
