@@ -139,10 +139,7 @@ extension SegmentationScan {
         let abbreviation: Abbreviation? =
             shape.looksLikeAddress ? nil : shape.isSingleLetter ? .ambiguous : Abbreviation.of(shape)
         guard let abbreviation else { return true }
-        if abbreviation == .title { return false }
-        if next.initial == .digit {
-            return false
-        }
+        if next.initial == .digit { return false }
         switch abbreviation {
         case .title:
             return false

@@ -128,7 +128,7 @@ struct SegmentationScan {
         return nil
     }
 
-    /// The next item of a list whose first marker is at `start`, if the line opens with one.
+    /// The next item of a list whose first marker is at `start`, if a sentence opens with one there.
     private func nextListItem(at start: Int) -> (start: Int, marker: ListMarker)? {
         guard start < count else { return nil }
         let byte = base[start]
