@@ -75,6 +75,14 @@ import Testing
             "“Both were murdered,” said Olha Troshyna, 62. “They were standing by the car.”",
             ["“Both were murdered,” said Olha Troshyna, 62.", "“They were standing by the car.”"]),
         SegmentCase("`So what?' asks Rep. Norman Dicks.", ["`So what?' asks Rep. Norman Dicks."]),
+        SegmentCase("“Why?” Jones asked.", ["“Why?” Jones asked."], note: "a speech tag that opens with a name"),
+        SegmentCase("“We will not stop.” Shoigu said.", ["“We will not stop.” Shoigu said."]),
+        SegmentCase("“Who’s there?” Mr. Smith asked quietly.", ["“Who’s there?” Mr. Smith asked quietly."]),
+        SegmentCase(
+            "'Enough!' Prime Minister Boris Johnson told reporters.",
+            ["'Enough!' Prime Minister Boris Johnson told reporters."]),
+        SegmentCase("“It’s over.” The crowd cheered.", ["“It’s over.”", "The crowd cheered."]),
+        SegmentCase("“Is it?” Jones wanted to know.", ["“Is it?”", "Jones wanted to know."]),
         SegmentCase("He said: «Assez. Partons.»", ["He said: «Assez.", "Partons.»"]),
         SegmentCase("That is JFK Jr.’s book.", ["That is JFK Jr.’s book."]),
     ]

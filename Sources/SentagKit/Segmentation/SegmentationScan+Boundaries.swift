@@ -13,8 +13,9 @@
 /// - a period: the token before it and the word after it decide, see `periodBoundary`.
 /// - `。` `．` `！` `？`: always a boundary.
 ///
-/// A boundary also needs a letter or digit in the sentence before it, so a stray `…` or `!` at
-/// the start of a sentence stays with what follows.
+/// A closing quote followed by a speech tag that opens with a name (`“Why?” Jones asked.`,
+/// `“No.” Mr. Smith said.`, but not `“Why?” He asked.`) is not a boundary. A boundary also needs a letter or digit in the sentence before it, so a stray
+/// `…` or `!` at the start of a sentence stays with what follows.
 extension SegmentationScan {
     /// Where a sentence ends and the next one starts.
     struct Boundary {
@@ -45,6 +46,11 @@ extension SegmentationScan {
         let word = NextWord(scan: self, start: next, limit: limit)
         let boundary = Boundary(end: resume, next: next)
         if cluster.isIdeographic { return (boundary, resume) }
+        if cluster.endsWithQuote, word.initial == .uppercase, !word.afterQuote, !word.afterBracket,
+            !(word.word.map(WordList.sentenceStarters.contains) ?? false), speechTagFollows(at: next, limit: limit)
+        {
+            return (nil, resume)
+        }
         if cluster.isStrong {
             switch word.initial {
             case .lowercase, .punctuation: return (nil, resume)
@@ -158,6 +164,28 @@ extension SegmentationScan {
             if let word = next.word, WordList.timeContinuations.contains(word) { return false }
             return !opensWithTimeAdverbial(sentenceStart: sentenceStart, timeToken: token.whole)
         }
+    }
+
+    /// Whether the words from `start` are a speech tag: up to four capitalised words (a name,
+    /// a title) and then a verb such as `said` or `asked` (`Jones asked`, `Mr. Smith said`,
+    /// `Prime Minister Boris Johnson told`).
+    private func speechTagFollows(at start: Int, limit: Int) -> Bool {
+        var index = start
+        for _ in 0..<5 {
+            guard index < limit else { return false }
+            let first = base[index]
+            var end = index
+            while end < limit, spaceLength(at: end, limit: limit) == 0, lineBreakLength(at: end) == 0 { end += 1 }
+            if first &- 0x61 < 26 {
+                var letters = index
+                while letters < end, base[letters] &- 0x61 < 26 { letters += 1 }
+                guard let verb = PackedWord(base, from: index, to: letters, lowercased: false) else { return false }
+                return WordList.speechVerbs.contains(verb)
+            }
+            guard first &- 0x41 < 26 else { return false }
+            index = skipSpaces(from: end, limit: limit)
+        }
+        return false
     }
 
     /// Whether the word before the `!` at `mark` is a name spelled with it (`Yahoo!`).

@@ -15,6 +15,8 @@ struct TerminatorCluster {
     let isIdeographic: Bool
     /// Closing quotes or brackets follow the punctuation.
     let hasClosers: Bool
+    /// The last closer is a quote (`.”`, `?'`), not a bracket.
+    let endsWithQuote: Bool
 
     init(scan: SegmentationScan, start: Int, limit: Int) {
         let base = scan.base
@@ -48,9 +50,12 @@ struct TerminatorCluster {
             }
         }
         let punctuationEnd = index
+        var endsWithQuote = false
         while index < limit {
             let closer = scan.closerLength(at: index, limit: limit)
             guard closer > 0 else { break }
+            let byte = base[index]
+            endsWithQuote = byte != UInt8(ascii: ")") && byte != UInt8(ascii: "]") && byte != UInt8(ascii: "}")
             index += closer
         }
         self.end = index
@@ -60,5 +65,6 @@ struct TerminatorCluster {
         self.isSpaced = isSpaced
         self.isIdeographic = isIdeographic
         self.hasClosers = index > punctuationEnd
+        self.endsWithQuote = endsWithQuote
     }
 }

@@ -23,6 +23,16 @@ enum WordList {
     /// follow an initialism inside a sentence (`U.S. Rep. Adam Schiff`, `U.S. Gen. Milley`).
     static let personalTitles = PackedWord.set("Mr Mrs Ms Messrs Mmes Dr Drs Prof")
 
+    /// Verbs of a speech tag: after a closing quote, `“Why?” Jones asked.` is one sentence.
+    static let speechVerbs = PackedWord.set(
+        """
+        said says asked asks added adds told tells replied replies wrote writes shouted shouts yelled \
+        yells cried cries explained explains continued continues recalled recalls insisted insists \
+        noted notes tweeted tweets posted whispered answered answers agreed agrees warned warns \
+        declared declares stated states argued argues claimed claims concluded announced admitted \
+        acknowledged confirmed confirms joked laughed wondered wonders screamed sighed murmured muttered
+        """)
+
     /// Names written with an exclamation mark (`Yahoo! Research`): it ends a sentence after them
     /// only before a sentence opener.
     static let exclaimedNames = PackedWord.set("Yahoo Jeopardy Yum Wham Joomla Kazoo")
