@@ -15,6 +15,7 @@ if let flag = arguments.firstIndex(of: "--sentag"), flag + 1 < arguments.count {
 }
 let context = BenchContext(sentagPath: sentagPath)
 let benchmarks: [(name: String, run: (BenchContext) throws -> Void)] = [
+    ("segment", SegmentBenchmark.run),
     ("label", LabelBenchmark.run),
     ("agreement", AgreementBenchmark.run),
     ("export", ExportBenchmark.run),

@@ -18,11 +18,17 @@ public struct SentenceID: Hashable, Comparable, Sendable, CustomStringConvertibl
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
-        for byte in document.utf8 { mix(byte) }
+        @inline(__always) func mix(_ string: String) {
+            let done: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
+                for byte in bytes { mix(byte) }
+            }
+            if done == nil { for byte in string.utf8 { mix(byte) } }
+        }
+        mix(document)
         mix(0)
-        for byte in text.utf8 { mix(byte) }
+        mix(text)
         mix(0)
-        for byte in String(occurrence).utf8 { mix(byte) }
+        mix(String(occurrence))
         hash ^= hash >> 30
         hash &*= 0xbf58_476d_1ce4_e5b9
         hash ^= hash >> 27
@@ -76,14 +82,21 @@ public struct SentenceID: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     public var description: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8](repeating: 0, count: 16)
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            writeHex(to: buffer.baseAddress!)
+            return 16
+        }
+    }
+
+    /// Writes the 16 lowercase hex digits to `out`, which has room for them.
+    @inline(__always)
+    func writeHex(to out: UnsafeMutablePointer<UInt8>) {
         var value = rawValue
         for i in stride(from: 15, through: 0, by: -1) {
-            out[i] = digits[Int(value & 0xF)]
+            let digit = UInt8(truncatingIfNeeded: value & 0xF)
+            out[i] = digit < 10 ? 0x30 + digit : 0x57 + digit
             value >>= 4
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     public static func < (lhs: SentenceID, rhs: SentenceID) -> Bool { lhs.rawValue < rhs.rawValue }

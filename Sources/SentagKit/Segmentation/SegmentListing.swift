@@ -5,26 +5,24 @@ public enum SegmentListing {
     /// Segments every document of the sources and writes them to `sink`; returns the number of
     /// sentences written.
     ///
-    /// JSON: one object per line, as SPEC.md shows. Readable: a header per document, then
-    /// `index  text` lines.
+    /// JSON: one object per line, as SPEC.md shows, streamed sentence by sentence. Readable: a
+    /// header per document, then `index  text` lines.
     @discardableResult
     public static func write(
         sources: [String], format: Format, to sink: OutputSink, segmenter: SentenceSegmenter = SentenceSegmenter()
     ) throws(SourceError) -> Int {
         var total = 0
-        var writer = JSONWriter(capacity: 1 << 12)
+        var encoder = SentenceLineEncoder()
         try DocumentLoader.forEachDocument(in: sources) { document in
-            let sentences = Sentence.sentences(of: document, segmenter: segmenter)
-            total += sentences.count
             switch format {
             case .json:
-                for sentence in sentences {
-                    writer.removeAll()
-                    sentence.writeJSON(to: &writer)
-                    sink.write(writer.bytes)
-                    sink.write(CollectionOfOne(0x0A))
+                Sentence.forEachSentence(of: document, segmenter: segmenter) { sentence in
+                    sink.write(encoder.encode(sentence))
+                    total += 1
                 }
             case .readable:
+                let sentences = Sentence.sentences(of: document, segmenter: segmenter)
+                total += sentences.count
                 let noun = sentences.count == 1 ? "sentence" : "sentences"
                 sink.line("\(document.id) (\(sentences.count) \(noun))")
                 let width = String(max(sentences.count - 1, 0)).count

@@ -1,38 +1,28 @@
 /// Splits a document text into sentences without rewriting it.
 ///
-/// INTERIM: splits at line breaks only and trims white space; the real rule-based segmenter
-/// replaces this file (issue 2).
+/// Rule-based and verbatim: each span is a pair of offsets into the text as given (Unicode
+/// scalars and UTF-8 bytes), and holds no white space and no line-opening list bullet at its
+/// ends. Line breaks (LF, CRLF, CR, VT, FF, NEL, U+2028, U+2029) always end a sentence, so a
+/// headline, a caption, a byline or a bullet line is a sentence of its own; blank lines give
+/// nothing. Inside a line a sentence ends at `.`, `?`, `!`, an ellipsis or an ideographic full
+/// stop when the context says so: abbreviations, initials, numbers, e-mail addresses, URLs,
+/// ellipses inside a sentence and list numbering do not end one (the rules are in
+/// `SegmentationScan+Boundaries.swift`).
+///
+/// Linear in the length of the text: one pass over its UTF-8 bytes, with no regular expression,
+/// no backtracking and no allocation per character or token.
 public struct SentenceSegmenter: Sendable {
     public init() {}
 
     public func segment(_ text: String) -> [SentenceSpan] {
-        var spans: [SentenceSpan] = []
-        var scalarOffset = 0
-        var utf8Offset = 0
-        var lineStart: (scalar: Int, utf8: Int)? = nil
-        var lastNonSpace: (scalar: Int, utf8: Int) = (0, 0)
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
-            if scalar == "\n" || scalar == "\r" {
-                if let start = lineStart {
-                    spans.append(
-                        SentenceSpan(
-                            start: start.scalar, end: lastNonSpace.scalar, utf8Start: start.utf8,
-                            utf8End: lastNonSpace.utf8))
-                }
-                lineStart = nil
-            } else if !scalar.properties.isWhitespace {
-                if lineStart == nil { lineStart = (scalarOffset, utf8Offset) }
-                lastNonSpace = (scalarOffset + 1, utf8Offset + width)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
+            return SegmentationScan.bytesThatMayMatter.withUnsafeBufferPointer { table in
+                var scan = SegmentationScan(base: base, count: bytes.count, mayMatter: table.baseAddress!)
+                scan.run()
+                return scan.spans
             }
-            scalarOffset += 1
-            utf8Offset += width
         }
-        if let start = lineStart {
-            spans.append(
-                SentenceSpan(
-                    start: start.scalar, end: lastNonSpace.scalar, utf8Start: start.utf8, utf8End: lastNonSpace.utf8))
-        }
-        return spans
     }
 }
