@@ -51,14 +51,8 @@ public struct SessionQueue: Sendable {
     ) -> SessionQueue {
         var all = Array(0..<corpusCount)
         if order == .shuffle {
-            // Fisher–Yates by hand: the standard library's shuffle may change between versions.
-            var generator = SeededGenerator(seed: seed)
-            var i = all.count - 1
-            while i > 0 {
-                let j = Int(generator.next() % UInt64(i + 1))
-                all.swapAt(i, j)
-                i -= 1
-            }
+            var generator = SplitMix64(seed: seed)
+            generator.shuffle(&all)
         }
         let kept: [Int]
         switch filter {
@@ -67,23 +61,5 @@ public struct SessionQueue: Sendable {
         case .flagged: kept = all.filter { ledger.isFlagged($0) }
         }
         return SessionQueue(positions: kept, corpusCount: corpusCount)
-    }
-}
-
-/// SplitMix64: a small, fast generator whose sequence depends only on the seed, on every
-/// machine and Swift version (unlike `SystemRandomNumberGenerator`).
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
