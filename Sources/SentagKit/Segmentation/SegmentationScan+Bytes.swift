@@ -63,7 +63,8 @@ extension SegmentationScan {
     /// A list bullet at `index`: `•` `·` `‣` `⁃` `◦` `▪` `▫` `●` `○` `■` `□` `►` `▸` `➢` `➤` `∙` `⦁`
     /// and Word's private-use bullets U+F0A7, U+F0B7; `-` and `*` only when white space or the
     /// end of the line follows (so `-5` and `*Note` are not bullets). Returns the bullet's
-    /// length and its scalar value.
+    /// length and its scalar value. Every one of them opens a list item for the rules; only
+    /// SPEC's own (`isOutsideSentence`) is left out of the sentence's text.
     func bullet(at index: Int, limit: Int) -> (length: Int, scalar: UInt32) {
         let byte = base[index]
         if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") {
@@ -83,6 +84,13 @@ extension SegmentationScan {
         default:
             return (0, 0)
         }
+    }
+
+    /// SPEC.md's bullets (`•`, `*`, `-`, `·`): opening a line, they are not part of the sentence.
+    /// The other glyphs stay in the text (the Golden Rules keep `⁃9. The first item` whole).
+    @inline(__always)
+    static func isOutsideSentence(bullet scalar: UInt32) -> Bool {
+        scalar == 0x2022 || scalar == 0xB7 || scalar == 0x2D || scalar == 0x2A
     }
 
     /// A closing quote or bracket at `index`: `"` `'` `)` `]` `}` `»` `”` `’` `›` `」` `』`.

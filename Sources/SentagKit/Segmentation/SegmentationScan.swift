@@ -34,12 +34,16 @@ struct SegmentationScan {
     ///
     /// A sentence that opens with a list marker (`1.`, `a)`) is cut before the next marker that
     /// continues the list; a line that opens with a bullet is cut before each later use of the
-    /// same bullet after white space. A terminator strictly inside a bracket pair that closes on
+    /// same bullet after white space, and that later bullet stays in its sentence (only a bullet
+    /// opening a line is outside it). A terminator strictly inside a bracket pair that closes on
     /// the line (`(He worked as an engineer. He liked it.) at`, `[16: firma? 13:28]`) ends
     /// nothing.
     private mutating func scanLine(from start: Int) -> Int {
         let opening = skipLineOpening(from: start)
         var sentenceStart = opening.position
+        // Where the current sentence's text starts: before `sentenceStart` when a bullet that
+        // stays in the text opens it.
+        var textStart = opening.text
         let lineBullet = opening.bullet
         var listItem = nextListItem(at: sentenceStart)
         var limit = listItem?.start ?? count
@@ -64,8 +68,10 @@ struct SegmentationScan {
                         spaceLength(endingAt: index, floor: sentenceStart) > 0,
                         bullet(at: index, limit: limit).scalar == lineBullet
                     {
-                        emit(from: sentenceStart, to: index)
-                        sentenceStart = skipLineOpening(from: index).position
+                        emit(from: textStart, to: index)
+                        let item = skipLineOpening(from: index, keepsBullets: true)
+                        sentenceStart = item.position
+                        textStart = item.text
                         index = sentenceStart
                         continue
                     }
@@ -78,8 +84,9 @@ struct SegmentationScan {
                     let outcome = terminator(at: index, sentenceStart: sentenceStart, limit: limit)
                     index = outcome.resume
                     guard let boundary = outcome.boundary, index > bracketClose else { continue }
-                    emit(from: sentenceStart, to: boundary.end)
+                    emit(from: textStart, to: boundary.end)
                     sentenceStart = boundary.next
+                    textStart = sentenceStart
                     if listItem == nil {
                         listItem = nextListItem(at: sentenceStart)
                         limit = listItem?.start ?? count
@@ -88,16 +95,21 @@ struct SegmentationScan {
                 }
                 let lineBreak = lineBreakLength(at: index)
                 if lineBreak > 0 {
-                    emit(from: sentenceStart, to: index)
+                    emit(from: textStart, to: index)
                     return index + lineBreak
                 }
                 index &+= 1
             }
             guard let item = listItem, index < count else {
-                emit(from: sentenceStart, to: count)
+                emit(from: textStart, to: count)
                 return count
             }
-            emit(from: sentenceStart, to: item.start)
+            // An item starting right where the rules start (`• 10. The second item`, its bullet
+            // kept in the text) continues the sentence opened at the bullet.
+            if item.start > sentenceStart {
+                emit(from: textStart, to: item.start)
+                textStart = item.start
+            }
             sentenceStart = item.start
             index = item.start
             listItem = ListMarker.nextItem(after: item.marker, in: base, limit: count)
@@ -139,11 +151,15 @@ struct SegmentationScan {
         return ListMarker.nextItem(after: first, in: base, limit: count)
     }
 
-    /// Skips the white space and list bullets that open a line (or a bulleted item inside one);
-    /// returns where the text starts and the last bullet skipped (0 if none).
-    func skipLineOpening(from start: Int) -> (position: Int, bullet: UInt32) {
+    /// Skips the white space and list bullets that open a line (or an item inside one).
+    ///
+    /// Returns where the rules start (after every bullet), the last bullet skipped (0 if none),
+    /// and where the sentence's text starts: after white space and SPEC's bullets when they open
+    /// the line (`keepsBullets` false), at the first bullet that stays in the text otherwise.
+    func skipLineOpening(from start: Int, keepsBullets: Bool = false) -> (position: Int, bullet: UInt32, text: Int) {
         var index = start
         var lastBullet: UInt32 = 0
+        var text: Int? = nil
         while index < count {
             let space = spaceLength(at: index, limit: count)
             if space > 0 {
@@ -152,10 +168,11 @@ struct SegmentationScan {
             }
             let mark = bullet(at: index, limit: count)
             guard mark.length > 0 else { break }
+            if text == nil, keepsBullets || !Self.isOutsideSentence(bullet: mark.scalar) { text = index }
             index += mark.length
             lastBullet = mark.scalar
         }
-        return (index, lastBullet)
+        return (index, lastBullet, text ?? index)
     }
 
     /// White space (inline) from `start`, up to `limit`.
