@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -9,7 +11,9 @@
 ///
 /// The order matters: the label set is checked first (cheap, and a bad `labels.json` must stop
 /// everything), then the label file is locked before it is read, so no other session can append
-/// between reading and writing.
+/// between reading and writing. The label file is read on a second thread while the corpus is
+/// read and segmented: the two are independent, and together they are the time to the first
+/// prompt.
 public struct LabelingSetup {
     public var session: LabelingSession
     public var log: AnnotationLog
@@ -48,8 +52,10 @@ public struct LabelingSetup {
         let labelSet = try directory.labelSet()
         let log = try AnnotationLog(
             directory: options.annotationsDirectory, annotator: options.annotator, command: "sentag label")
+        let labelFile = log.path
+        let reading = ConcurrentResult { () throws(AnnotationError) in try LabelFileIndex(path: labelFile) }
         let corpus = try Corpus.load(options.sources)
-        let index = try LabelFileIndex(path: log.path)
+        let index = try reading.value()
         let ledger = DecisionLedger(index: index, corpus: corpus, labelSet: labelSet)
         let seed = options.seed ?? defaultSeed(for: options.annotator)
         let queue = SessionQueue.labeling(
