@@ -282,7 +282,8 @@ import Testing
         #expect(manifest["adjudicators"] as? [String] == ["dana"], "\(manifest)")
         #expect(manifest["seed"] as? Int == 0 && manifest["split"] as? String == "80/10/10", "\(manifest)")
         let agreement = try #require(manifest["agreement"] as? [String: Any], "\(manifest)")
-        #expect(agreement["percent_agreement"] is Double && agreement.keys.contains("krippendorff_alpha"), "\(agreement)")
+        #expect(
+            agreement["percent_agreement"] is Double && agreement.keys.contains("krippendorff_alpha"), "\(agreement)")
         let card = try dataset.text("README.md")
         #expect(card.contains("adjudicated-majority") && card.contains("| train |"), "\(card)")
         #expect(

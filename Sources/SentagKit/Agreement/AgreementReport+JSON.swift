@@ -128,11 +128,7 @@ extension AgreementReport {
 
     /// The JSON object followed by a newline.
     public var jsonLine: [UInt8] {
-        var writer = JSONWriter(capacity: 4096)
-        writeJSON(to: &writer)
-        var bytes = writer.bytes
-        bytes.append(0x0A)
-        return bytes
+        JSONWriter.line(capacity: 4096) { writeJSON(to: &$0) }
     }
 
     private func writeStrings(_ values: [String], to writer: inout JSONWriter) {

@@ -100,18 +100,11 @@ public final class AnnotationLog {
         }
         var bytes = line
         if needsLeadingNewline { bytes.insert(0x0A, at: 0) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in
-                write(fd, raw.baseAddress! + written, raw.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = FileSystem.describe(errno: errno)
-                mustCheckEnding = true
-                throw .writeFailed(path: path, reason: reason)
-            }
-            written += n
+        do {
+            try FileSystem.writeAll(fd, bytes, path: path)
+        } catch {
+            mustCheckEnding = true
+            throw .writeFailed(path: path, reason: error.reason)
         }
         needsLeadingNewline = false
         if fsync(fd) != 0 {

@@ -33,11 +33,7 @@ extension AnnotationRecord {
 
     /// The record as a line of a label file, newline included.
     public var jsonLine: [UInt8] {
-        var writer = JSONWriter(capacity: 256 + text.utf8.count)
-        writeJSON(to: &writer)
-        var bytes = writer.bytes
-        bytes.append(0x0A)
-        return bytes
+        JSONWriter.line(capacity: 256 + text.utf8.count) { writeJSON(to: &$0) }
     }
 
     /// Decodes one line of a label file. The error says what is wrong with the line.

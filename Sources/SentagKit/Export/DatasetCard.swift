@@ -60,7 +60,8 @@ public enum DatasetCard {
         )
         let agreement = manifest.agreement
         if let percent = agreement.percentAgreement {
-            let alpha = agreement.krippendorffAlpha.map { "Krippendorff's alpha \(ReportText.fixed($0))" }
+            let alpha =
+                agreement.krippendorffAlpha.map { "Krippendorff's alpha \(ReportText.fixed($0))" }
                 ?? "Krippendorff's alpha undefined"
             lines.append(
                 "- Agreement: \(agreement.itemsWithTwoOrMoreRatings) items with two votes or more, mean pairwise agreement "

@@ -87,16 +87,10 @@ final class HashingFileWriter: @unchecked Sendable {
 
     /// On the queue: writes the whole block, retrying short writes.
     private func writeAll(_ block: [UInt8]) -> ExportError? {
-        var done = 0
-        while done < block.count {
-            let n = block.withUnsafeBytes { raw in
-                systemWrite(fd, raw.baseAddress! + done, raw.count - done)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .cannotWrite(path: path, reason: FileSystem.describe(errno: errno))
-            }
-            done += n
+        do {
+            try FileSystem.writeAll(fd, block, path: path)
+        } catch {
+            return .cannotWrite(path: path, reason: error.reason)
         }
         return nil
     }
@@ -107,13 +101,4 @@ final class HashingFileWriter: @unchecked Sendable {
         writer.write(bytes)
         return try writer.finish()
     }
-}
-
-/// `write(2)`, named apart from `HashingFileWriter.write(_:)`.
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        Glibc.write(fd, bytes, count)
-    #else
-        Darwin.write(fd, bytes, count)
-    #endif
 }

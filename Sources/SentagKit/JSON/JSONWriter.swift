@@ -12,6 +12,14 @@ public struct JSONWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// One JSON value written by `body`, followed by a newline: a line of a JSONL file.
+    public static func line(capacity: Int = 256, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter(capacity: capacity)
+        body(&writer)
+        writer.bytes.append(0x0A)
+        return writer.bytes
+    }
+
     public mutating func removeAll(keepingCapacity: Bool = true) {
         bytes.removeAll(keepingCapacity: keepingCapacity)
         needsComma.removeAll(keepingCapacity: true)

@@ -85,6 +85,25 @@ public enum FileSystem {
         if mkdir(trimmed, 0o755) != 0 && errno != EEXIST { throw Failure(path: trimmed, errno: errno) }
     }
 
+    /// Writes all of `bytes` to `fd`, retrying short writes and `EINTR`; `path` names the file in
+    /// the error.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(Failure) {
+        var written = 0
+        while written < bytes.count {
+            let n = write(fd, bytes.baseAddress! + written, bytes.count - written)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, errno: errno)
+            }
+            written += n
+        }
+    }
+
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(Failure) {
+        let result = bytes.withUnsafeBytes { raw in Result { () throws(Failure) in try writeAll(fd, raw, path: path) } }
+        try result.get()
+    }
+
     public static func closeDescriptor(_ fd: Int32) {
         _ = close(fd)
     }

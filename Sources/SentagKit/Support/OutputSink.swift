@@ -46,17 +46,10 @@ public final class OutputSink {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
         guard failure == nil else { return }
-        var written = 0
-        while written < buffer.count {
-            let n = buffer.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = FileSystem.Failure(path: "fd \(fd)", errno: errno)
-                return
-            }
-            written += n
+        do {
+            try FileSystem.writeAll(fd, buffer, path: "fd \(fd)")
+        } catch {
+            failure = error
         }
     }
 }
