@@ -181,6 +181,13 @@ import Testing
         #expect(result.status == 64 && result.stderr.contains("--adjudicator"), "\(result.transcript)")
     }
 
+    @Test func aMissingSourceIsAnErrorAndLeavesNoAdjudicatorFile() throws {
+        let fixture = try ReviewFixture()
+        let result = try fixture.review(["c"], sources: ["no-such-dir"])
+        #expect(result.status == 1 && result.stderr.hasPrefix("error: no-such-dir"), "\(result.transcript)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.project.labelFile("judge")), "\(result.transcript)")
+    }
+
     @Test func aLabelOutsideTheLabelSetIsAnErrorNamingTheLine() throws {
         let fixture = try ReviewFixture()
         let path = fixture.project.labelFile("bob")
