@@ -7,11 +7,15 @@ public struct SessionScreen: Sendable {
     public let style: TerminalStyle
     /// "labeled" for `sentag label`; an adjudication session says "adjudicated".
     public let doneWord: String
+    /// Whether help offers `n 3` (a label for a run of sentences); false when the session does
+    /// not allow runs (`LabelingSession.allowsRuns`).
+    public let offersRuns: Bool
 
-    public init(labelSet: LabelSet, style: TerminalStyle, doneWord: String = "labeled") {
+    public init(labelSet: LabelSet, style: TerminalStyle, doneWord: String = "labeled", offersRuns: Bool = true) {
         self.labelSet = labelSet
         self.style = style
         self.doneWord = doneWord
+        self.offersRuns = offersRuns
     }
 
     /// The prompt: the label keys, then `?` for help. `[c/q/p/n ?] > `
@@ -101,8 +105,10 @@ public struct SessionScreen: Sendable {
                 label.description, width: width, first: column,
                 rest: String(repeating: " ", count: DisplayWidth.of(column)))
         }
-        let example = labelSet.labels.last!
-        lines.append("  \(example.key) 3  this sentence and the next 2 of the document get \(example.name)")
+        if offersRuns {
+            let example = labelSet.labels.last!
+            lines.append("  \(example.key) 3  this sentence and the next 2 of the document get \(example.name)")
+        }
         lines.append("keys:")
         lines.append("  u  undo the last decision (also one made before a restart)")
         lines.append("  b  back to the previous sentence, to relabel it")

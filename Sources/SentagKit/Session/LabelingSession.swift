@@ -25,6 +25,9 @@ public struct LabelingSession {
     public let sessionID: String
     /// Extra lines to show under a sentence (an adjudication session shows the votes).
     public let describe: (@Sendable (Sentence) -> [String])?
+    /// Whether `n 3` gives one label to a run of sentences. An adjudication session settles one
+    /// item at a time: a run would reach sentences outside its queue.
+    public let allowsRuns: Bool
 
     /// The corpus position on screen; nil before `start` and once the queue is done.
     public private(set) var current: Int?
@@ -45,7 +48,7 @@ public struct LabelingSession {
     public init(
         corpus: Corpus, labelSet: LabelSet, queue: SessionQueue, ledger: DecisionLedger,
         recordMaker: any SessionRecordMaker, sessionID: String,
-        describe: (@Sendable (Sentence) -> [String])? = nil
+        describe: (@Sendable (Sentence) -> [String])? = nil, allowsRuns: Bool = true
     ) {
         self.corpus = corpus
         self.labelSet = labelSet
@@ -54,6 +57,7 @@ public struct LabelingSession {
         self.recordMaker = recordMaker
         self.sessionID = sessionID
         self.describe = describe
+        self.allowsRuns = allowsRuns
         countsThisSession = Array(repeating: 0, count: labelSet.count)
         touched = Array(repeating: false, count: corpus.count)
     }
@@ -90,6 +94,11 @@ public struct LabelingSession {
             return step(.none)
         case .label(let label, let count):
             guard let position = current else { return step(.reject(nothingHere)) }
+            if count > 1 && !allowsRuns {
+                let error = SessionInputError.runNotAllowed(
+                    line.trimmed(of: " \t\r\n"), accepted: labelSet.summary)
+                return step(.reject(error.description))
+            }
             let documentEnd = corpus.documentRanges[corpus.documentIndex(ofSentenceAt: position)].upperBound
             let positions = Array(position..<min(position + count, documentEnd))
             let name = labelSet.labels[label].name

@@ -10,6 +10,8 @@ public enum SessionInputError: Error, Equatable, Sendable, CustomStringConvertib
     case missingArgument(command: String, example: String)
     case unexpectedArgument(command: String, line: String)
     case badGoto(String)
+    /// A count after a label (`c 3`) in a session that settles one sentence at a time.
+    case runNotAllowed(String, accepted: String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum SessionInputError: Error, Equatable, Sendable, CustomStringConvertib
             "'\(command)' takes no argument, got '\(line)'"
         case .badGoto(let argument):
             "cannot go to '\(argument)'; expected a sentence number (':goto 12') or DOC:N (':goto 003:4')"
+        case .runNotAllowed(let line, let accepted):
+            "'\(line)': one sentence at a time here, no count; expected a label alone: \(accepted)"
         }
     }
 }
