@@ -1,5 +1,4 @@
 import ArgumentParser
-import LineEditing
 import SentagKit
 
 #if canImport(Glibc)
@@ -53,61 +52,17 @@ extension Sentag {
                 .init(
                     sources: source.resolved, annotationsDirectory: annotations.annotations, annotator: name,
                     order: order, seed: seed, filter: only))
-            let outcome = LabelCommandRunner.run(setup, order: order)
-            _ = outcome
+            var banner = "\(setup.log.annotator) · \(setup.log.path)"
+            if order == .shuffle { banner += " · shuffled with seed \(setup.seed)" }
+            let path = setup.log.path
+            _ = SessionCommandRunner.run(
+                session: setup.session, log: setup.log,
+                screen: SessionScreen(labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO)),
+                warnings: setup.warnings, guidePath: setup.guidePath, banner: [banner]
+            ) { session in
+                let made = session.decisionsThisSession
+                return ["\(made) decision\(made == 1 ? "" : "s") this session, all saved in \(path)"]
+            }
         }
-    }
-}
-
-/// Wires a prepared session to the terminal or to standard input and output.
-enum LabelCommandRunner {
-    static func run(_ setup: LabelingSetup, order: SessionQueue.Order) -> SessionLoop.Outcome {
-        signal(SIGPIPE, SIG_IGN)
-        let errors = OutputSink.standardError()
-        let warningPrefix = TerminalStyle.forDescriptor(STDERR_FILENO).warningPrefix
-        for warning in setup.warnings.prefix(20) {
-            errors.line("\(warning.path):\(warning.line): \(warningPrefix)\(warning.reason); line skipped")
-        }
-        if setup.warnings.count > 20 { errors.line("… and \(setup.warnings.count - 20) more bad lines") }
-        errors.flush()
-
-        let session = setup.session
-        let output = OutputSink.standardOutput()
-        let style = TerminalStyle.forDescriptor(STDOUT_FILENO)
-        let screen = SessionScreen(labelSet: session.labelSet, style: style)
-        let environment = ProcessEnvironment.current
-        let input: any LineSource
-        let editor: LineEditor?
-        if LineEditor.isAvailable {
-            let labelSet = session.labelSet
-            let documents = session.corpus.documents.map(\.id)
-            editor = LineEditor(
-                programName: "sentag", historyPath: HistoryLocation.path(environment: environment),
-                completer: { SessionCompletion.candidates(before: $0, labels: labelSet, documents: documents) })
-        } else {
-            editor = nil
-        }
-        if let editor {
-            input = TerminalLineSource(editor: editor)
-        } else {
-            input = StandardInputLineSource()
-        }
-        var banner = "\(setup.log.annotator) · \(setup.log.path)"
-        if order == .shuffle { banner += " · shuffled with seed \(setup.seed)" }
-        output.line(style.dim + banner + style.reset)
-        let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
-        let guidePath = setup.guidePath
-        let labelSet = session.labelSet
-        let loop = SessionLoop(
-            session: session, input: input, output: output, store: setup.log, screen: screen,
-            guide: { LabelingSetup.guideText(path: guidePath, labelSet: labelSet) }, defaultColumns: columns)
-        let outcome = loop.run()
-        let made = loop.session.decisionsThisSession
-        if outcome != .outputClosed {
-            output.line("\(made) decision\(made == 1 ? "" : "s") this session, all saved in \(setup.log.path)")
-        }
-        output.flush()
-        setup.log.close()
-        return outcome
     }
 }

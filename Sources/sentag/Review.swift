@@ -1,5 +1,4 @@
 import ArgumentParser
-import LineEditing
 import SentagKit
 
 #if canImport(Glibc)
@@ -60,64 +59,25 @@ extension Sentag {
                 output.line(message)
                 output.flush()
             case .ready(let setup):
-                _ = ReviewCommandRunner.run(setup)
+                let items = setup.items
+                var banner = [
+                    "\(setup.log.annotator) · \(setup.log.path) · \(items.positions.count) \(items.criteria.itemsNoun)"
+                        + " among \(items.table.annotators.joined(separator: ", "))"
+                ]
+                if let outside = setup.outsideNote { banner.append(outside) }
+                let screen = SessionScreen(
+                    labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO), doneWord: "adjudicated",
+                    offersRuns: false)
+                let (adjudicator, path) = (setup.log.annotator, setup.log.path)
+                _ = SessionCommandRunner.run(
+                    session: setup.session, log: setup.log, screen: screen, warnings: setup.warnings,
+                    guidePath: setup.guidePath, banner: banner
+                ) { session in
+                    ReviewSummary.lines(
+                        session.stats(at: Timestamp.now()), criteria: items.criteria, adjudicator: adjudicator,
+                        path: path)
+                }
             }
         }
-    }
-}
-
-/// Wires a prepared review to the terminal or to standard input and output, as
-/// `LabelCommandRunner` does for labeling, and prints the summary at the end.
-enum ReviewCommandRunner {
-    static func run(_ setup: ReviewSetup) -> SessionLoop.Outcome {
-        signal(SIGPIPE, SIG_IGN)
-        let errors = OutputSink.standardError()
-        let warningPrefix = TerminalStyle.forDescriptor(STDERR_FILENO).warningPrefix
-        for warning in setup.warnings.prefix(20) {
-            errors.line("\(warning.path):\(warning.line): \(warningPrefix)\(warning.reason); line skipped")
-        }
-        if setup.warnings.count > 20 { errors.line("… and \(setup.warnings.count - 20) more bad lines") }
-        errors.flush()
-
-        let session = setup.session
-        let output = OutputSink.standardOutput()
-        let style = TerminalStyle.forDescriptor(STDOUT_FILENO)
-        let screen = SessionScreen(labelSet: session.labelSet, style: style, doneWord: "adjudicated", offersRuns: false)
-        let environment = ProcessEnvironment.current
-        let input: any LineSource
-        let labelSet = session.labelSet
-        let documents = session.corpus.documents.map(\.id)
-        if LineEditor.isAvailable,
-            let editor = LineEditor(
-                programName: "sentag", historyPath: HistoryLocation.path(environment: environment),
-                completer: { SessionCompletion.candidates(before: $0, labels: labelSet, documents: documents) })
-        {
-            input = TerminalLineSource(editor: editor)
-        } else {
-            input = StandardInputLineSource()
-        }
-        let items = setup.items
-        let count = items.positions.count
-        output.line(
-            style.dim + "\(setup.log.annotator) · \(setup.log.path) · \(count) \(items.criteria.itemsNoun)"
-                + " among \(items.table.annotators.joined(separator: ", "))" + style.reset)
-        if let outside = setup.outsideNote { output.line(outside) }
-        let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
-        let guidePath = setup.guidePath
-        let loop = SessionLoop(
-            session: session, input: input, output: output, store: setup.log, screen: screen,
-            guide: { LabelingSetup.guideText(path: guidePath, labelSet: labelSet) }, defaultColumns: columns)
-        let outcome = loop.run()
-        if outcome != .outputClosed {
-            let stats = loop.session.stats(at: Timestamp.now())
-            for line in ReviewSummary.lines(
-                stats, criteria: items.criteria, adjudicator: setup.log.annotator, path: setup.log.path)
-            {
-                output.line(line)
-            }
-        }
-        output.flush()
-        setup.log.close()
-        return outcome
     }
 }

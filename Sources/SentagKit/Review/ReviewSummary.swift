@@ -20,16 +20,6 @@ public enum ReviewSummary {
         lines.append(
             "\(stats.decided) of \(stats.total) \(criteria.itemsNoun) settled by \(adjudicator) (\(percent)%), "
                 + "\(stats.left) left")
-        let nameWidth = stats.labels.map(\.count).max() ?? 0
-        let countWidth = stats.counts.map { String($0).count }.max() ?? 1
-        for (i, name) in stats.labels.enumerated() {
-            let count = String(stats.counts[i])
-            var line =
-                "  " + name + String(repeating: " ", count: nameWidth - name.count) + "  "
-                + String(repeating: " ", count: countWidth - count.count) + count
-            if stats.countsThisSession[i] > 0 { line += "  (+\(stats.countsThisSession[i]) this session)" }
-            lines.append(line)
-        }
-        return lines
+        return lines + SessionScreen.labelCounts(stats)
     }
 }

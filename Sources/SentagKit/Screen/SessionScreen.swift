@@ -126,20 +126,25 @@ public struct SessionScreen: Sendable {
         return lines
     }
 
-    /// `:stats`.
-    public func render(_ stats: SessionStats) -> [String] {
-        let percent = stats.total == 0 ? 100 : stats.decided * 100 / stats.total
-        var lines = ["\(stats.decided) of \(stats.total) \(doneWord) (\(percent)%), \(stats.left) left"]
+    /// One line per label: its count, and what this session added.
+    public static func labelCounts(_ stats: SessionStats) -> [String] {
         let nameWidth = stats.labels.map(\.count).max() ?? 0
         let countWidth = stats.counts.map { String($0).count }.max() ?? 1
-        for (i, name) in stats.labels.enumerated() {
+        return stats.labels.enumerated().map { i, name in
             let count = String(stats.counts[i])
             var line =
                 "  " + name + String(repeating: " ", count: nameWidth - name.count) + "  "
                 + String(repeating: " ", count: countWidth - count.count) + count
             if stats.countsThisSession[i] > 0 { line += "  (+\(stats.countsThisSession[i]) this session)" }
-            lines.append(line)
+            return line
         }
+    }
+
+    /// `:stats`.
+    public func render(_ stats: SessionStats) -> [String] {
+        let percent = stats.total == 0 ? 100 : stats.decided * 100 / stats.total
+        var lines = ["\(stats.decided) of \(stats.total) \(doneWord) (\(percent)%), \(stats.left) left"]
+        lines += Self.labelCounts(stats)
         let elapsed = Self.duration(stats.elapsedMilliseconds)
         var pace =
             "this session: \(stats.decisionsThisSession) decision\(stats.decisionsThisSession == 1 ? "" : "s") in \(elapsed)"
