@@ -39,7 +39,8 @@ extension AnnotationStats {
             let extras = annotators.compactMap { annotator -> String? in
                 var parts: [String] = []
                 if annotator.adjudications > 0 {
-                    parts.append("\(ReportText.count(annotator.adjudications)) adjudications")
+                    let noun = annotator.adjudications == 1 ? "adjudication" : "adjudications"
+                    parts.append("\(ReportText.count(annotator.adjudications)) \(noun)")
                 }
                 if annotator.retractions > 0 { parts.append("\(ReportText.count(annotator.retractions)) undone") }
                 if annotator.flagged > 0 { parts.append("\(ReportText.count(annotator.flagged)) flagged unsure") }
