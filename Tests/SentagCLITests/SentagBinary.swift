@@ -69,10 +69,21 @@ struct SentagBinary {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh empty folder under the system's temporary directory.
+    /// A fresh empty folder for one test, under a folder of this test run that is removed when
+    /// the test process exits (so runs leave nothing behind in the temporary directory).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sentag-test-\(UUID().uuidString)")
+        let url = URL(fileURLWithPath: runFolder).appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// `<tmp>/sentag-test-<pid>`, removed at exit (registered on first use).
+    private static let runFolder: String = {
+        atexit { try? FileManager.default.removeItem(atPath: SentagBinary.runFolderPath) }
+        return runFolderPath
+    }()
+
+    private static var runFolderPath: String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sentag-test-\(getpid())").path
     }
 }

@@ -9,8 +9,7 @@ struct LabelFolder {
     var directory: AnnotationsDirectory { AnnotationsDirectory(path: url.path) }
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("sentag-agreement-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        url = TestScratch.folder("agreement")
     }
 
     static func id(_ n: Int) -> SentenceID { SentenceID(rawValue: 0xABCD_0000_0000_0000 + UInt64(n)) }

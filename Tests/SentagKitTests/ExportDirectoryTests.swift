@@ -8,10 +8,7 @@ import Testing
     static let deadPID = 2_000_000_000
 
     func makeRoot() throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sentag-swap-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        return root
+        TestScratch.folder("swap").path
     }
 
     func write(_ text: String, _ path: String) throws {

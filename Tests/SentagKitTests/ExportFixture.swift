@@ -12,7 +12,7 @@ struct ExportFixture {
     private var clock: Int64 = 1_795_000_000_000
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("sentag-export-\(UUID().uuidString)").path
+        root = TestScratch.folder("export").path
         try FileManager.default.createDirectory(atPath: root + "/Annotations", withIntermediateDirectories: true)
     }
 

@@ -52,7 +52,7 @@ import Testing
     func matchesSha256sumOfAFile(size: Int) throws {
         var generator = SplitMix64(seed: UInt64(size))
         let bytes = (0..<size).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sentag-sha-\(UUID().uuidString)")
+        let path = TestScratch.folder("sha").appendingPathComponent("data")
         try Data(bytes).write(to: path)
         defer { try? FileManager.default.removeItem(at: path) }
         let process = Process()

@@ -46,9 +46,7 @@ enum SessionFixture {
 
     /// A fresh temporary folder.
     static func temporaryDirectory() -> String {
-        var template = Array("/tmp/sentag-kit-XXXXXX".utf8CString)
-        let path = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        return String(cString: path!)
+        TestScratch.folder("session").path
     }
 
     /// Writes records as a label file and reads it back as an index.

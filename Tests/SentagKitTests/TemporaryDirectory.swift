@@ -5,8 +5,7 @@ struct TemporaryDirectory {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("sentag-kit-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = TestScratch.folder("kit").path
     }
 
     func file(_ name: String) -> String { path + "/" + name }
