@@ -33,7 +33,8 @@ let package = Package(
         ),
         // `make bench`: prints figures and ratios; never asserts timings.
         .executableTarget(name: "sentag-bench", dependencies: ["SentagKit"]),
-        .testTarget(name: "SentagKitTests", dependencies: ["SentagKit"]),
+        // Fixtures are read through #filePath, not bundled as resources.
+        .testTarget(name: "SentagKitTests", dependencies: ["SentagKit"], exclude: ["Fixtures"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "SentagCLITests", dependencies: ["SentagKit"]),
     ]
