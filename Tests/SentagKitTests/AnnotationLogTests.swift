@@ -62,6 +62,25 @@ import Testing
         _ = try AnnotationLog(directory: dir.path, annotator: "alice")
     }
 
+    /// A lock held for an instant (a child between fork and exec holds its parent's locks) is
+    /// waited for instead of refusing the session.
+    @Test func aLockReleasedWithinTheGracePeriodIsTaken() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        nonisolated(unsafe) let holder = try AnnotationLog(directory: dir.path, annotator: "alice")
+        let released = DispatchSemaphore(value: 0)
+        // A thread of its own: Dispatch's global queue shares its two workers with the tests.
+        Thread {
+            usleep(20_000)
+            holder.close()
+            released.signal()
+        }.start()
+        let log = try AnnotationLog(directory: dir.path, annotator: "alice")
+        released.wait()
+        try log.append(Self.record(1, "claim"))
+        #expect(try LabelFileIndex(path: dir.file("alice.jsonl")).entries.count == 1)
+    }
+
     @Test func badNamesNeverTouchTheFileSystem() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

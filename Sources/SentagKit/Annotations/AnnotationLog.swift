@@ -35,7 +35,7 @@ public final class AnnotationLog {
         let lockPath = path + ".lock"
         let lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockFD >= 0 else { throw .cannotOpen(path: lockPath, reason: FileSystem.describe(errno: errno)) }
-        if flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
+        if !Self.lock(lockFD) {
             let code = errno
             let holder = Self.readHolder(lockFD)
             FileSystem.closeDescriptor(lockFD)
@@ -113,6 +113,24 @@ public final class AnnotationLog {
             // (the latest line for an id wins).
             throw .writeFailed(path: path, reason: "fsync: \(reason)")
         }
+    }
+
+    /// How long a held lock is retried before the file is reported in use. A lock can be held
+    /// for an instant by a process that does not own it: a child forked by another thread keeps
+    /// the parent's open files (and so the lock) until it calls exec. A second session holds it
+    /// for good and is refused after this short wait.
+    static let lockGracePeriodMilliseconds = 500
+
+    /// Takes the exclusive lock, retrying every 5 ms within the grace period; false with `errno`
+    /// set when it cannot.
+    private static func lock(_ fd: Int32) -> Bool {
+        var waited = 0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, waited < lockGracePeriodMilliseconds else { return false }
+            usleep(5_000)
+            waited += 5
+        }
+        return true
     }
 
     /// True when the file is empty or its last byte is a newline.
