@@ -53,7 +53,7 @@ public struct LabelingSetup {
         let log = try AnnotationLog(
             directory: options.annotationsDirectory, annotator: options.annotator, command: "sentag label")
         let labelFile = log.path
-        let reading = ConcurrentResult { () throws(AnnotationError) in try LabelFileIndex(path: labelFile) }
+        let reading = ConcurrentResult { try LabelFileIndex(path: labelFile) }
         let corpus = try Corpus.load(options.sources)
         let index = try reading.value()
         let ledger = DecisionLedger(index: index, corpus: corpus, labelSet: labelSet)

@@ -1,29 +1,68 @@
-import Dispatch
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
-/// A value computed on another thread while the caller does something else; `value()` waits.
+/// A value computed on a thread of its own while the caller does something else; `value()` waits.
 ///
-/// For the few independent start-up steps (reading a label file while the corpus is segmented)
-/// where structured concurrency would force `async` through a synchronous command.
-public final class ConcurrentResult<Value: Sendable, Failure: Error>: @unchecked Sendable {
-    /// Written once by the worker before it signals `done`; read by the caller after waiting.
-    private var result: Result<Value, Failure>?
-    private let done = DispatchSemaphore(value: 0)
-    /// Touched by the caller's thread only.
-    private var waited = false
+/// For the few independent start-up steps (reading a label file while the corpus is segmented).
+/// A dedicated thread rather than Dispatch's global queue: on Linux that queue has one worker
+/// per core and is shared with Swift concurrency, so a caller that blocks on it from a busy pool
+/// could wait for a block that never gets a worker.
+///
+/// Dropped without asking for the value (the caller failed first), it still waits for the
+/// thread, so no work outlives the step that started it.
+public final class ConcurrentResult<Value: Sendable>: @unchecked Sendable {
+    /// Written once by the worker before it exits; read by the caller after joining it.
+    private final class Slot: @unchecked Sendable {
+        var result: Result<Value, any Error>?
+    }
 
-    public init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
-        DispatchQueue.global(qos: .userInitiated).async {
-            self.result = Result(catching: work)
-            self.done.signal()
-        }
+    private let slot = Slot()
+    private var thread: DetachedWork?
+
+    public init(_ work: @escaping @Sendable () throws -> Value) {
+        let slot = self.slot
+        thread = DetachedWork { slot.result = Result { try work() } }
+        if thread == nil { slot.result = Result { try work() } }
+    }
+
+    deinit {
+        thread?.join()
     }
 
     /// Waits for the value; call it from the thread that created the instance.
-    public func value() throws(Failure) -> Value {
-        if !waited {
-            done.wait()
-            waited = true
+    public func value() throws -> Value {
+        thread?.join()
+        thread = nil
+        return try slot.result!.get()
+    }
+}
+
+/// A closure run on a new POSIX thread, joined by `join()`.
+final class DetachedWork: @unchecked Sendable {
+    private let body: () -> Void
+    private var thread = pthread_t()
+
+    /// Starts the thread; nil when the system cannot create one.
+    init?(_ body: @escaping () -> Void) {
+        self.body = body
+        let box = Unmanaged.passRetained(self).toOpaque()
+        let started = pthread_create(
+            &thread, nil,
+            { raw in
+                let work = Unmanaged<DetachedWork>.fromOpaque(raw!).takeRetainedValue()
+                work.body()
+                return nil
+            }, box)
+        if started != 0 {
+            Unmanaged<DetachedWork>.fromOpaque(box).release()
+            return nil
         }
-        return try result!.get()
+    }
+
+    func join() {
+        pthread_join(thread, nil)
     }
 }
