@@ -128,11 +128,11 @@ public struct AgreementReport: Sendable {
         for (column, rows) in wanted.enumerated() where !rows.isEmpty {
             let records = try loaded.files[column].records(rows.map(\.entry))
             for (record, (row, _)) in zip(records, rows) {
-                var votes: [Disagreement.Vote] = []
+                var votes: [AnnotatorVote] = []
                 for annotator in 0..<table.annotatorCount {
                     if let label = table[row, annotator] {
                         votes.append(
-                            Disagreement.Vote(annotator: table.annotators[annotator], label: table.labels[label]))
+                            AnnotatorVote(annotator: table.annotators[annotator], label: table.labels[label]))
                     }
                 }
                 found.append(

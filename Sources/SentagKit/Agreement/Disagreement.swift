@@ -1,24 +1,13 @@
 /// An item whose current ratings differ: where it is, what it says, and who said what.
 public struct Disagreement: Equatable, Sendable {
-    /// One annotator's current label.
-    public struct Vote: Equatable, Sendable {
-        public var annotator: String
-        public var label: String
-
-        public init(annotator: String, label: String) {
-            self.annotator = annotator
-            self.label = label
-        }
-    }
-
     public var id: SentenceID
     public var doc: String
     public var index: Int
     public var text: String
     /// Every current rating of the item, in annotator order.
-    public var votes: [Vote]
+    public var votes: [AnnotatorVote]
 
-    public init(id: SentenceID, doc: String, index: Int, text: String, votes: [Vote]) {
+    public init(id: SentenceID, doc: String, index: Int, text: String, votes: [AnnotatorVote]) {
         self.id = id
         self.doc = doc
         self.index = index

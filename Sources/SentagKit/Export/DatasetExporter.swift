@@ -277,10 +277,10 @@ public enum DatasetExporter {
         documentOfExample.reserveCapacity(kept.count)
         for (position, item) in kept.enumerated() {
             let field = fields[position]!
-            var votes: [ExportExample.Vote] = []
+            var votes: [AnnotatorVote] = []
             table.withVotes(ofRow: Int(item.row)) { row in
                 for (column, vote) in row.enumerated() where vote >= 0 {
-                    votes.append(ExportExample.Vote(annotator: names[column], label: labelNames[Int(vote)]))
+                    votes.append(AnnotatorVote(annotator: names[column], label: labelNames[Int(vote)]))
                 }
             }
             examples.append(

@@ -8,22 +8,13 @@ public struct ExportExample: Equatable, Sendable {
     public var label: String
     public var split: DatasetSplit
     /// Each annotator's current vote, sorted by annotator name.
-    public var votes: [Vote]
+    public var votes: [AnnotatorVote]
     /// The label came from an adjudication.
     public var adjudicated: Bool
 
-    public struct Vote: Equatable, Sendable {
-        public var annotator: String
-        public var label: String
-
-        public init(annotator: String, label: String) {
-            self.annotator = annotator
-            self.label = label
-        }
-    }
-
     public init(
-        id: SentenceID, doc: String, index: Int, text: String, label: String, split: DatasetSplit, votes: [Vote],
+        id: SentenceID, doc: String, index: Int, text: String, label: String, split: DatasetSplit,
+        votes: [AnnotatorVote],
         adjudicated: Bool
     ) {
         self.id = id
