@@ -56,13 +56,14 @@ extension Sentag {
         }
 
         func run() throws {
-            let directory = AnnotationsDirectory(path: annotationsOption.annotations)
+            let project = try ProjectSnapshot.read(try annotationsOption.store())
+            if project.table.journals.isEmpty { throw StoreError.noJournals(location: project.store.location) }
             let options = AgreementReport.Options(
                 bootstrapSamples: bootstrap ?? 0, seed: seed, listDisagreements: disagreements)
             let report = try AgreementReport.compute(
-                directory: directory, annotators: annotators, labelSet: try directory.labelSet(), options: options)
+                view: project.view, annotators: annotators, options: options, store: project.store)
             let errors = OutputSink.standardError()
-            for line in LabelFileWarning.summaryLines(report.warnings) { errors.line(line) }
+            for line in project.warningLines { errors.line(line) }
             errors.flush()
             let out = OutputSink.standardOutput()
             if json {

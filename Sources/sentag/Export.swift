@@ -27,6 +27,7 @@ extension Sentag {
                 """
         )
 
+        @OptionGroup var source: SourceArguments
         @OptionGroup var annotationsOption: AnnotationsOption
 
         @Option(
@@ -81,9 +82,10 @@ extension Sentag {
         }
 
         func run() throws {
+            let project = try ProjectSnapshot.read(try annotationsOption.store(), sources: source.resolved)
             var configuration = ExportConfiguration(
-                annotationsDirectory: annotationsOption.annotations, outputDirectory: out, sentagVersion: Sentag.version
-            )
+                annotationsDirectory: project.store.location, outputDirectory: out, sentagVersion: Sentag.version)
+            configuration.sources = source.resolved
             configuration.policy = try ExportPolicy(parsing: policy)
             configuration.minVotes = minVotes
             configuration.droppedLabels = drop
@@ -96,7 +98,10 @@ extension Sentag {
             }
             let errors = OutputSink.standardError()
             let style = TerminalStyle.forDescriptor(STDERR_FILENO)
-            let manifest = try DatasetExporter.export(configuration) { errors.line(style.warningPrefix + $0) }
+            for line in project.warningLines { errors.line(line) }
+            let manifest = try DatasetExporter.export(configuration, view: project.view, store: project.store) {
+                errors.line(style.warningPrefix + $0)
+            }
             errors.flush()
             let output = OutputSink.standardOutput()
             output.write(ExportReport.text(manifest, directory: out))

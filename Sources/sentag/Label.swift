@@ -40,7 +40,7 @@ extension Sentag {
 
         func validate() throws {
             if let annotator, !AnnotatorName.isValid(annotator) {
-                throw ValidationError(AnnotationError.badAnnotatorName(annotator).description)
+                throw ValidationError(StoreError.badAnnotatorName(annotator).description)
             }
         }
 
@@ -48,17 +48,16 @@ extension Sentag {
             let account = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
             let name = try LabelingSetup.annotator(
                 option: annotator, environment: ProcessEnvironment.current, account: account)
+            let store = try annotations.store()
             let setup = try LabelingSetup.prepare(
-                .init(
-                    sources: source.resolved, annotationsDirectory: annotations.annotations, annotator: name,
-                    order: order, seed: seed, filter: only))
-            var banner = "\(setup.log.annotator) · \(setup.log.path)"
+                .init(sources: source.resolved, annotator: name, order: order, seed: seed, filter: only), store: store)
+            let path = store.journalLocation(name)
+            var banner = "\(name) · \(path)"
             if order == .shuffle { banner += " · shuffled with seed \(setup.seed)" }
-            let path = setup.log.path
-            _ = SessionCommandRunner.run(
-                session: setup.session, log: setup.log,
+            try SessionCommandRunner.run(
+                session: setup.session, journal: setup.journal, store: store,
                 screen: SessionScreen(labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO)),
-                warnings: setup.warnings, guidePath: setup.guidePath, banner: [banner]
+                warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: [banner]
             ) { session in
                 let made = session.decisionsThisSession
                 return ["\(made) decision\(made == 1 ? "" : "s") this session, all saved in \(path)"]

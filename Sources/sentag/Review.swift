@@ -49,10 +49,15 @@ extension Sentag {
         }
 
         func run() throws {
+            let store = try annotations.store()
+            guard store.exists else {
+                throw StoreError.missing(
+                    location: store.location, hint: "label first ('sentag label'), or pass --annotations DIR")
+            }
             let preparation = try ReviewSetup.prepare(
                 .init(
-                    sources: source.resolved, annotationsDirectory: annotations.annotations, adjudicator: adjudicator,
-                    criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only))
+                    sources: source.resolved, adjudicator: adjudicator,
+                    criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only), store: store)
             switch preparation {
             case .nothingToReview(let message):
                 let output = OutputSink.standardOutput()
@@ -61,17 +66,17 @@ extension Sentag {
             case .ready(let setup):
                 let items = setup.items
                 var banner = [
-                    "\(setup.log.annotator) · \(setup.log.path) · \(items.positions.count) \(items.criteria.itemsNoun)"
+                    "\(adjudicator) · \(store.journalLocation(adjudicator)) · \(items.positions.count) \(items.criteria.itemsNoun)"
                         + " among \(items.table.annotators.joined(separator: ", "))"
                 ]
                 if let outside = setup.outsideNote { banner.append(outside) }
                 let screen = SessionScreen(
                     labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO), doneWord: "adjudicated",
                     offersRuns: false)
-                let (adjudicator, path) = (setup.log.annotator, setup.log.path)
-                _ = SessionCommandRunner.run(
-                    session: setup.session, log: setup.log, screen: screen, warnings: setup.warnings,
-                    guidePath: setup.guidePath, banner: banner
+                let path = store.journalLocation(adjudicator)
+                try SessionCommandRunner.run(
+                    session: setup.session, journal: setup.journal, store: store, screen: screen,
+                    warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner
                 ) { session in
                     ReviewSummary.lines(
                         session.stats(at: Timestamp.now()), criteria: items.criteria, adjudicator: adjudicator,

@@ -5,7 +5,7 @@ enum RuntimeFailure {
     static func message(for error: any Error) -> String? {
         switch error {
         case let error as SourceError: error.description
-        case let error as AnnotationError: error.description
+        case let error as StoreError: error.description
         case let error as LabelSetError: error.description
         case let error as ExportError: error.description
         case let error as any CustomStringConvertible & Error where error is SentagFailure: error.description

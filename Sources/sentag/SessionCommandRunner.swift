@@ -8,21 +8,19 @@ import SentagKit
 /// Wires a prepared session (`label` or `review`) to the terminal, or to standard input and
 /// output when either is not a terminal, runs it, and prints the closing lines.
 enum SessionCommandRunner {
+    /// Runs the session; throws (exit 1) when a decision could not be saved.
+    ///
     /// - Parameters:
-    ///   - warnings: bad lines met while preparing, shown on standard error (20 at most).
+    ///   - warnings: the warning lines met while preparing, shown on standard error.
     ///   - banner: lines printed before the first sentence (the first one dimmed).
     ///   - closing: the lines printed when the session ends, from the finished session.
     static func run(
-        session: LabelingSession, log: AnnotationLog, screen: SessionScreen, warnings: [LabelFileWarning],
-        guidePath: String, banner: [String], closing: (LabelingSession) -> [String]
-    ) -> SessionLoop.Outcome {
+        session: LabelingSession, journal: any JournalAppender, store: any JournalStore, screen: SessionScreen,
+        warnings: [String], banner: [String], closing: (LabelingSession) -> [String]
+    ) throws {
         signal(SIGPIPE, SIG_IGN)
         let errors = OutputSink.standardError()
-        let warningPrefix = TerminalStyle.forDescriptor(STDERR_FILENO).warningPrefix
-        for warning in warnings.prefix(20) {
-            errors.line("\(warning.path):\(warning.line): \(warningPrefix)\(warning.reason); line skipped")
-        }
-        if warnings.count > 20 { errors.line("… and \(warnings.count - 20) more bad lines") }
+        for line in warnings { errors.line(line) }
         errors.flush()
 
         let output = OutputSink.standardOutput()
@@ -44,14 +42,19 @@ enum SessionCommandRunner {
         }
         let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
         let loop = SessionLoop(
-            session: session, input: input, output: output, store: log, screen: screen,
-            guide: { LabelingSetup.guideText(path: guidePath, labelSet: labelSet) }, defaultColumns: columns)
+            session: session, input: input, output: output, journal: journal, screen: screen,
+            guide: { LabelingSetup.guideText(store: store, labelSet: labelSet) }, defaultColumns: columns)
         let outcome = loop.run()
         if outcome != .outputClosed {
             for line in closing(loop.session) { output.line(line) }
         }
         output.flush()
-        log.close()
-        return outcome
+        journal.close()
+        if loop.unsavedDecisions > 0 {
+            let n = loop.unsavedDecisions
+            throw SentagFailure(
+                "\(n) line\(n == 1 ? "" : "s") could not be saved to \(store.journalLocation(journal.annotator)) "
+                    + "(see the messages above); everything the screen showed as saved is stored")
+        }
     }
 }

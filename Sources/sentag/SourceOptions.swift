@@ -1,4 +1,5 @@
 import ArgumentParser
+import SentagKit
 
 /// `[SOURCE…]`: article files or folders; `seeds` when none are given.
 struct SourceArguments: ParsableArguments {
@@ -8,8 +9,26 @@ struct SourceArguments: ParsableArguments {
     var resolved: [String] { sources.isEmpty ? ["seeds"] : sources }
 }
 
-/// `--annotations DIR`: where the label files live.
+/// `--annotations DIR|URI`: where the journals live.
 struct AnnotationsOption: ParsableArguments {
-    @Option(name: .long, help: "The folder of label files.", completion: .directory)
-    var annotations: String = "Annotations"
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The folder of journals (default: $SENTAG_ANNOTATIONS, else Annotations).", valueName: "DIR"),
+        completion: .directory)
+    var annotations: String?
+
+    /// The folder (or database URI) named, or the default.
+    var location: String {
+        if let annotations { return annotations }
+        if let fromEnvironment = ProcessEnvironment.current["SENTAG_ANNOTATIONS"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return "Annotations"
+    }
+
+    /// The store at `location`.
+    func store() throws -> any JournalStore {
+        try StoreLocation.open(location)
+    }
 }

@@ -34,12 +34,10 @@ extension Sentag {
         }
 
         func run() throws {
-            let directory = AnnotationsDirectory(path: annotationsOption.annotations)
-            let corpus = try Corpus.load(source.resolved)
-            let stats = try AnnotationStats.compute(
-                directory: directory, corpus: corpus, labelSet: try directory.labelSet(), idleLimit: idleMinutes * 60)
+            let project = try ProjectSnapshot.read(try annotationsOption.store(), sources: source.resolved)
+            let stats = AnnotationStats.compute(view: project.view, store: project.store, idleLimit: idleMinutes * 60)
             let errors = OutputSink.standardError()
-            for line in LabelFileWarning.summaryLines(stats.warnings) { errors.line(line) }
+            for line in project.warningLines { errors.line(line) }
             errors.flush()
             let out = OutputSink.standardOutput()
             out.write(json ? stats.jsonLine : Array(stats.text(style: TerminalStyle.forDescriptor(STDOUT_FILENO)).utf8))

@@ -9,7 +9,7 @@ import Testing
     func export(_ scenario: ExportScenario, _ extra: [String] = [], out: String = "dataset") throws
         -> SentagBinary.Result
     {
-        try SentagBinary.run(["export", "--out", out] + extra, in: scenario.directory)
+        try SentagBinary.run(["export", ExportScenario.source, "--out", out] + extra, in: scenario.directory)
     }
 
     @Test(arguments: policies)
@@ -302,7 +302,7 @@ import Testing
         #expect(
             entries.sorted() == ["README.md", "dev.jsonl", "manifest.json", "test.jsonl", "train.jsonl"], "\(entries)")
         let siblings = try FileManager.default.contentsOfDirectory(atPath: scenario.directory.path)
-        #expect(siblings.sorted() == ["Annotations", "dataset"], "no temporaries left: \(siblings)")
+        #expect(siblings.sorted() == ["Annotations", "corpus", "dataset"], "no temporaries left: \(siblings)")
     }
 
     // MARK: - Errors
@@ -312,14 +312,15 @@ import Testing
         defer { scenario.remove() }
         let cases: [([String], String)] = [
             (["--policy", "loudest"], "unknown policy 'loudest'"),
-            (["--policy", "annotator:zed"], "no label file for annotator 'zed'; known: alice, bob, carol, dana"),
+            (["--policy", "annotator:zed"], "no journal for annotator 'zed'; known: alice, bob, carol, dana"),
             (["--drop", "opinion"], "--drop opinion: no such label"),
             (["--policy", "unanimous", "--drop", "claim", "--drop", "noise"], "nothing to export"),
-            (["--annotations", "Nowhere"], "no label files"),
+            (["--annotations", "Nowhere"], "Nowhere: no such annotations folder"),
             (["--out", "Annotations"], "Annotations holds 'alice.jsonl'"),
         ]
         for (arguments, message) in cases {
-            let result = try SentagBinary.run(["export", "--out", "dataset"] + arguments, in: scenario.directory)
+            let result = try SentagBinary.run(
+                ["export", ExportScenario.source, "--out", "dataset"] + arguments, in: scenario.directory)
             #expect(result.status == 1, "\(arguments): \(result.transcript)")
             #expect(
                 result.stderr.hasPrefix("error: ") && result.stderr.contains(message),
@@ -328,7 +329,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scenario.directory.appendingPathComponent("dataset").path))
     }
 
-    @Test func aLabelOutsideTheLabelSetNamesFileLineAndLabel() throws {
+    /// Issue 8: a warning naming file, line and label, not a stop; a record that is not a
+    /// sentence of the sources is counted as orphaned and never exported.
+    @Test func aLabelOutsideTheLabelSetIsAWarningAndOrphansAreCounted() throws {
         let scenario = try ExportScenario()
         defer { scenario.remove() }
         let path = scenario.annotations.appendingPathComponent("bob.jsonl")
@@ -338,11 +341,21 @@ import Testing
             #"{"id":"00000000000000ff","doc":"x","index":0,"start":0,"end":1,"text":"x","label":"opinion","annotator":"bob","time":"2026-11-21T14:03:05.120Z"}"#
             + "\n"
         try text.write(to: path, atomically: false, encoding: .utf8)
-        let result = try SentagBinary.run(["export", "--out", "dataset"], in: scenario.directory)
-        #expect(result.status == 1, "\(result.transcript)")
+        text +=
+            #"{"id":"00000000000000fe","doc":"evil/../doc","index":0,"start":0,"end":11,"text":"HACKED TEXT","label":"claim","annotator":"bob","time":"2026-11-21T14:03:05.120Z"}"#
+            + "\n"
+        try text.write(to: path, atomically: false, encoding: .utf8)
+        let result = try SentagBinary.run(
+            ["export", ExportScenario.source, "--out", "dataset"], in: scenario.directory)
+        #expect(result.status == 0, "\(result.transcript)")
         #expect(
-            result.stderr.contains("Annotations/bob.jsonl:\(lineCount + 1): label 'opinion' is not in the label set"),
+            result.stderr.contains(
+                "Annotations/bob.jsonl:\(lineCount + 1): warning: label 'opinion' is not in the label set"),
             "\(result.transcript)")
+        let dataset = ExportedDataset(directory: scenario.directory.appendingPathComponent("dataset"))
+        let manifest = try dataset.manifest
+        #expect(manifest["orphaned"] as? Int == 1, "\(manifest)")
+        #expect(try !dataset.text("train.jsonl").contains("HACKED"), "the record's text is never exported")
     }
 
     @Test(arguments: [
@@ -352,7 +365,8 @@ import Testing
     func badUsageIsStatus64(arguments: [String]) throws {
         let scenario = try ExportScenario(documents: 1)
         defer { scenario.remove() }
-        let result = try SentagBinary.run(["export", "--out", "dataset"] + arguments, in: scenario.directory)
+        let result = try SentagBinary.run(
+            ["export", ExportScenario.source, "--out", "dataset"] + arguments, in: scenario.directory)
         #expect(result.status == 64, "\(arguments): \(result.transcript)")
     }
 

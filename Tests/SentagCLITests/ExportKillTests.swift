@@ -14,7 +14,7 @@ import Testing
     func killExport(in directory: URL, at point: String, arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: SentagBinary.path)
-        process.arguments = ["export", "--out", "dataset"] + arguments
+        process.arguments = ["export", ExportScenario.source, "--out", "dataset"] + arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["SENTAG_EXPORT_TEST_PAUSE"] = point
@@ -47,7 +47,8 @@ import Testing
     func killLeavesThePreviousDatasetIntact(point: String) throws {
         let scenario = try ExportScenario(documents: 30)
         defer { scenario.remove() }
-        let first = try SentagBinary.run(["export", "--out", "dataset", "--seed", "1"], in: scenario.directory)
+        let first = try SentagBinary.run(
+            ["export", ExportScenario.source, "--out", "dataset", "--seed", "1"], in: scenario.directory)
         #expect(first.status == 0, "\(first.transcript)")
         let dataset = scenario.directory.appendingPathComponent("dataset")
         let before = try snapshot(dataset)
@@ -61,11 +62,12 @@ import Testing
 
         // The next export cleans up after the killed one and completes.
         let next = try SentagBinary.run(
-            ["export", "--out", "dataset", "--seed", "2", "--format", "csv"], in: scenario.directory)
+            ["export", ExportScenario.source, "--out", "dataset", "--seed", "2", "--format", "csv"],
+            in: scenario.directory)
         #expect(next.status == 0, "\(next.transcript)")
         #expect(next.stderr.contains("left by a killed export"), "\(next.transcript)")
         let siblings = try FileManager.default.contentsOfDirectory(atPath: scenario.directory.path).sorted()
-        #expect(siblings == ["Annotations", "dataset"], "\(siblings)")
+        #expect(siblings == ["Annotations", "corpus", "dataset"], "\(siblings)")
         #expect(
             try snapshot(dataset).keys.sorted() == ["README.md", "dev.csv", "manifest.json", "test.csv", "train.csv"])
     }

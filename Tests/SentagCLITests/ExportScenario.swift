@@ -5,8 +5,9 @@ import SentagKit
 ///
 /// alice, bob and carol vote; dana adjudicates. Each sentence follows one of six patterns (by
 /// document and position), and `expected` gives, by hand, what each policy must make of it.
-/// Sentence ids are synthetic (not from the segmenter); some texts hold quotes, commas, line
-/// breaks, tabs and non-ASCII, for the formats to carry.
+/// The corpus is a JSONL source, `corpus/documents.jsonl`, one sentence per line (the export
+/// takes texts from the corpus); some texts hold quotes, commas, tabs and non-ASCII, for the
+/// formats to carry.
 struct ExportScenario {
     enum Pattern: Int, CaseIterable {
         /// claim, claim, claim
@@ -32,6 +33,8 @@ struct ExportScenario {
     private(set) var items: [Item] = []
 
     var annotations: URL { directory.appendingPathComponent("Annotations") }
+    /// The SOURCE argument, relative to `directory`.
+    static let source = "corpus/documents.jsonl"
 
     /// `documents` documents of 3 to 9 sentences.
     init(documents: Int = 16) throws {
@@ -48,16 +51,31 @@ struct ExportScenario {
             lines[annotator, default: []].append(contentsOf: record.jsonLine)
         }
         let awkward = [
-            "He said, \"yes, and no\" — then left.", "A line\nbreak, and a\ttab.", "Zürich: 40% rise; “quoted”.",
+            "He said, \"yes, and no\" — then left.", "A tab,\tand a comma.", "Zürich: 40% rise; “quoted”.",
             "Plain sentence.",
         ]
+        var source: [UInt8] = []
         for d in 0..<documents {
             let doc = String(format: "doc%02d_%x", d, d * 2_654_435_761 % 65_536)
-            for i in 0..<(3 + (d * 5) % 7) {
-                let text = i % 3 == 1 ? "\(awkward[(d + i) % awkward.count]) (\(doc)/\(i))" : "Sentence \(i) of \(doc)."
-                let sentence = Sentence(
-                    id: SentenceID(document: doc, text: text, occurrence: 0), doc: doc, index: i, start: 0,
-                    end: text.unicodeScalars.count, text: text)
+            let lines = (0..<(3 + (d * 5) % 7)).map { i in
+                i % 3 == 1 ? "\(doc)/\(i): \(awkward[(d + i) % awkward.count])" : "Sentence \(i) of \(doc)."
+            }
+            source += JSONWriter.line { writer in
+                writer.beginObject()
+                writer.field("id", doc)
+                writer.field("text", lines.joined(separator: "\n"))
+                writer.endObject()
+            }
+        }
+        let sourceURL = directory.appendingPathComponent(Self.source)
+        try FileManager.default.createDirectory(
+            at: sourceURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(source).write(to: sourceURL)
+        let corpus = try Corpus.load([sourceURL.path])
+        for (d, range) in corpus.documentRanges.enumerated() {
+            for position in range {
+                let sentence = corpus.sentences[position]
+                let i = sentence.index
                 let pattern = Pattern(rawValue: (d * 7 + i) % 6)!
                 items.append(Item(sentence: sentence, pattern: pattern))
                 switch pattern {

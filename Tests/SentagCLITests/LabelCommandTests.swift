@@ -138,7 +138,7 @@ import Testing
         let fixture = try LabelFixture()
         let missing = try fixture.label([":guide"])
         #expect(
-            missing.stdout.contains("no guidelines at \(fixture.annotations)/GUIDELINES.md"), "\(missing.transcript)")
+            missing.stdout.contains("no guidelines in \(fixture.annotations) (GUIDELINES.md)"), "\(missing.transcript)")
         #expect(missing.stdout.contains("claim (c): "), "\(missing.transcript)")
         try "# Our guide\nLabel carefully.".write(
             toFile: fixture.annotations + "/GUIDELINES.md", atomically: true, encoding: .utf8)

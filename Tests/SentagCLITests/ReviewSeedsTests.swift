@@ -73,7 +73,7 @@ import Testing
 
         // Export as plain JSONL: every line parses; adjudicated items carry dana's label.
         let jsonlOut = root.appendingPathComponent("dataset").path
-        let export = try SentagBinary.run(["export", "--out", jsonlOut, "--annotations", annotations], in: root)
+        let export = try SentagBinary.run(["export", seeds, "--out", jsonlOut, "--annotations", annotations], in: root)
         #expect(export.status == 0, "\(export.transcript)")
         var exported: [String: [String: Any]] = [:]
         for split in ["train", "dev", "test"] {
@@ -103,7 +103,7 @@ import Testing
         // Export in spaCy's shape: text, cats (every label 1.0 or 0.0), meta.
         let spacyOut = root.appendingPathComponent("spacy").path
         let spacy = try SentagBinary.run(
-            ["export", "--out", spacyOut, "--annotations", annotations, "--format", "spacy"], in: root)
+            ["export", seeds, "--out", spacyOut, "--annotations", annotations, "--format", "spacy"], in: root)
         #expect(spacy.status == 0, "\(spacy.transcript)")
         var spacyCount = 0
         for split in ["train", "dev", "test"] {

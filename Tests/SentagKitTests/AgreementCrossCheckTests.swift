@@ -22,8 +22,8 @@ import Testing
         let folder = Self.fixtures.appendingPathComponent(name)
         let data = try Data(contentsOf: folder.appendingPathComponent("expected.json"))
         let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let directory = AnnotationsDirectory(path: folder.path)
-        let report = try AgreementReport.compute(directory: directory, labelSet: try directory.labelSet())
+        let project = try ProjectSnapshot.read(FolderStore(path: folder.path))
+        let report = try AgreementReport.compute(view: project.view)
 
         #expect(report.annotators == expected["annotators"] as? [String], "\(report.annotators)")
         #expect(report.labels == expected["labels"] as? [String], "\(report.labels)")

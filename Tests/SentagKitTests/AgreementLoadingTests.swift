@@ -19,13 +19,13 @@ import Testing
                 .record(R.record(3, nil, by: "alice")),  // retracting what was never rated
             ])
         try folder.append("bob", [.record(R.record(0, "quote", by: "bob")), .record(R.record(1, "noise", by: "bob"))])
-        let loaded = try LoadedRatings.load(directory: folder.directory, labelSet: .default)
-        let table = loaded.table
+        let table = try Ratings.collect(try folder.project().view).table
         #expect(table.annotators == ["alice", "bob"])
-        #expect(table.itemIDs == [R.id(0), R.id(1), R.id(2)], "\(table.itemIDs)")
+        // Rows in order of first rating, journal by journal.
+        #expect(table.itemIDs == [R.id(0), R.id(2), R.id(1)], "\(table.itemIDs)")
         #expect(table[0, 0] == 1 && table[0, 1] == 1, "item 0: \(String(describing: table[0, 0]))")
-        #expect(table[1, 0] == nil && table[1, 1] == 3, "item 1")
-        #expect(table[2, 0] == 3 && table[2, 1] == nil, "item 2")
+        #expect(table[2, 0] == nil && table[2, 1] == 3, "item 1")
+        #expect(table[1, 0] == 3 && table[1, 1] == nil, "item 2")
         #expect(table.ratingCount == 4)
     }
 
@@ -36,13 +36,13 @@ import Testing
         try folder.append("alice", [.record(R.record(1, "noise", by: "alice", adjudicated: true))])
         // An adjudicator's file holds only adjudications: no ratings, left out.
         try folder.append("judge", [.record(R.record(0, "claim", by: "judge", adjudicated: true))])
-        let loaded = try LoadedRatings.load(directory: folder.directory, labelSet: .default)
+        let view = try folder.project().view
+        let loaded = try Ratings.collect(view)
         #expect(loaded.table.annotators == ["alice", "bob"], "\(loaded.table.annotators)")
         #expect(loaded.leftOut == ["judge"], "\(loaded.leftOut)")
         #expect(loaded.table[1, 0] == 1, "\(String(describing: loaded.table[1, 0]))")
         // Named explicitly, the adjudicator is kept, with no ratings.
-        let named = try LoadedRatings.load(
-            directory: folder.directory, annotators: ["judge", "alice"], labelSet: .default)
+        let named = try Ratings.collect(view, annotators: ["judge", "alice"])
         #expect(named.table.annotators == ["alice", "judge"], "\(named.table.annotators)")
         #expect(named.leftOut.isEmpty)
     }
@@ -54,10 +54,13 @@ import Testing
         try folder.append(
             "alice", [.record(R.record(0, "claim", by: "alice")), .raw(truncated), .raw("not json"), .record(good)])
         try folder.write(["bob": ["claim", "quote"]])
-        let report = try AgreementReport.compute(directory: folder.directory, labelSet: .default)
-        #expect(report.warnings.map(\.line) == [2, 3], "\(report.warnings)")
-        #expect(report.warnings.allSatisfy { $0.path.hasSuffix("alice.jsonl") }, "\(report.warnings)")
-        #expect(report.warnings[0].description.contains("alice.jsonl:2: warning:"), "\(report.warnings[0])")
+        let project = try folder.project()
+        let report = try AgreementReport.compute(view: project.view)
+        let warnings = project.warnings
+        #expect(
+            warnings.map(\.location) == ["\(folder.path)/alice.jsonl:2", "\(folder.path)/alice.jsonl:3"], "\(warnings)")
+        #expect(warnings[0].description.contains("alice.jsonl:2: warning:"), "\(warnings[0])")
+        #expect(report.skippedLines == 2)
         #expect(
             report.ratings == 4 && report.percentAgreement.value == 1, "\(report.ratings) \(report.percentAgreement)")
     }
@@ -70,12 +73,13 @@ import Testing
         let badTime = good.replacingOccurrences(of: #""time":"2026"#, with: #""time":"yesterday","was":"2026"#)
         try folder.append("alice", [.raw(badTime), .record(R.record(1, "quote", by: "alice"))])
         try folder.write(["bob": ["quote", "claim"]])
+        let project = try folder.project()
         let report = try AgreementReport.compute(
-            directory: folder.directory, labelSet: .default, options: .init(listDisagreements: true))
-        #expect(report.warnings.map(\.line) == [1], "\(report.warnings)")
+            view: project.view, options: .init(listDisagreements: true), store: project.store)
+        #expect(project.warnings.map(\.location) == ["\(folder.path)/alice.jsonl:1"], "\(project.warnings)")
         #expect(
-            report.warnings.first?.reason.contains("'yesterday' is not an ISO 8601 UTC time") == true,
-            "\(report.warnings)")
+            project.warnings.first?.message.contains("'yesterday' is not an ISO 8601 UTC time") == true,
+            "\(project.warnings)")
         #expect(report.ratings == 3 && report.disagreements?.map(\.location) == ["doc0:1"], "\(report.ratings)")
         // The byte parser agrees with the String one.
         for text in [
@@ -87,26 +91,26 @@ import Testing
         }
     }
 
-    @Test func aLabelOutsideTheLabelSetIsAnErrorNamingFileLineAndLabel() throws {
+    /// Issue 8: a label that is no longer in the label set is a warning, not a stop, and the
+    /// decision does not count.
+    @Test func aLabelOutsideTheLabelSetIsAWarningNamingFileLineAndLabel() throws {
         let folder = try LabelFolder()
         try folder.write(["alice": ["claim", "quote"]])
         try folder.append(
             "bob", [.record(R.record(0, "claim", by: "bob")), .record(R.record(1, "opinion", by: "bob"))])
-        #expect {
-            try AgreementReport.compute(directory: folder.directory, labelSet: .default)
-        } throws: { error in
-            guard case AnnotationError.unknownLabel(let path, let line, let label, let known) = error else {
-                return false
-            }
-            return path.hasSuffix("bob.jsonl") && line == 2 && label == "opinion" && known == LabelSet.default.names
-        }
+        let project = try folder.project()
+        let report = try AgreementReport.compute(view: project.view)
+        #expect(project.warnings.count == 1, "\(project.warnings)")
+        #expect(project.warnings[0].location == "\(folder.path)/bob.jsonl:2", "\(project.warnings)")
+        #expect(project.warnings[0].message.contains("label 'opinion' is not in the label set"), "\(project.warnings)")
+        #expect(report.ratings == 3, "bob's 'opinion' does not count: \(report.ratings)")
     }
 
     @Test func labelsJSONReplacesTheDefaultSet() throws {
         let folder = try LabelFolder()
         try folder.writeLabels(#"{"labels":[{"name":"opinion","key":"o"},{"name":"claim","key":"c"}]}"#)
         try folder.write(["alice": ["opinion", "claim"], "bob": ["opinion", "opinion"]])
-        let report = try AgreementReport.compute(directory: folder.directory, labelSet: try folder.directory.labelSet())
+        let report = try folder.report()
         #expect(report.labels == ["opinion", "claim"])
         #expect(report.pairs[0].confusion == [[1, 0], [1, 0]], "\(report.pairs[0].confusion)")
     }
@@ -121,23 +125,19 @@ import Testing
         try all.write(ratings)
         let subset = try LabelFolder()
         try subset.write(ratings.filter { $0.key != "bob" })
-        let named = try AgreementReport.compute(
-            directory: all.directory, annotators: ["carol", "alice"], labelSet: .default)
-        let alone = try AgreementReport.compute(directory: subset.directory, labelSet: .default)
+        let named = try all.report(annotators: ["carol", "alice"])
+        let alone = try subset.report()
         #expect(
             named.annotators == ["alice", "carol"] && named.items == alone.items, "\(named.annotators) \(named.items)")
         #expect(named.coefficients == alone.coefficients, "\(named.coefficients) vs \(alone.coefficients)")
         #expect(named.pairs == alone.pairs, "\(named.pairs)")
     }
 
-    @Test func unknownAnnotatorAndEmptyFolderAreErrors() throws {
+    @Test func unknownAnnotatorIsAnError() throws {
         let folder = try LabelFolder()
-        #expect(throws: AnnotationError.noLabelFiles(directory: folder.path)) {
-            try LoadedRatings.load(directory: folder.directory, labelSet: .default)
-        }
         try folder.write(["alice": ["claim"]])
-        #expect(throws: AnnotationError.unknownAnnotator(name: "zoe", known: ["alice"])) {
-            try LoadedRatings.load(directory: folder.directory, annotators: ["zoe"], labelSet: .default)
+        #expect(throws: StoreError.unknownAnnotator(name: "zoe", known: ["alice"])) {
+            try folder.report(annotators: ["zoe"])
         }
     }
 
@@ -146,8 +146,7 @@ import Testing
         try folder.write([
             "alice": ["claim", "quote", "noise"], "bob": ["claim", "claim", nil], "carol": [nil, "quote", "caption"],
         ])
-        let report = try AgreementReport.compute(
-            directory: folder.directory, labelSet: .default, options: .init(listDisagreements: true))
+        let report = try folder.report(options: .init(listDisagreements: true))
         let listed = try #require(report.disagreements)
         #expect(listed.map(\.location) == ["doc0:1", "doc0:2"], "\(listed)")
         #expect(listed[0].text == "Sentence 1.", "\(listed[0])")

@@ -8,8 +8,8 @@ import Testing
         .appendingPathComponent("Fixtures/agreement")
 
     func report(_ fixture: String, options: AgreementReport.Options = .init()) throws -> AgreementReport {
-        let directory = AnnotationsDirectory(path: Self.fixtures.appendingPathComponent(fixture).path)
-        return try AgreementReport.compute(directory: directory, labelSet: try directory.labelSet(), options: options)
+        let project = try ProjectSnapshot.read(FolderStore(path: Self.fixtures.appendingPathComponent(fixture).path))
+        return try AgreementReport.compute(view: project.view, options: options, store: project.store)
     }
 
     @Test func bootstrapIsReproducibleForASeedAndCoversTheEstimate() throws {

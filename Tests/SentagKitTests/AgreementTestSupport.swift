@@ -6,7 +6,25 @@ import SentagKit
 struct LabelFolder {
     let url: URL
     var path: String { url.path }
-    var directory: AnnotationsDirectory { AnnotationsDirectory(path: url.path) }
+    var store: FolderStore { FolderStore(path: url.path) }
+
+    /// The folder read as a command reads it (`sources`: the corpus, for stats and export).
+    func project(sources: [String]? = nil) throws -> ProjectSnapshot {
+        try ProjectSnapshot.read(store, sources: sources)
+    }
+
+    /// `sentag stats` on the folder, over `corpus`.
+    func stats(corpus: Corpus) throws -> AnnotationStats {
+        let project = try project()
+        return AnnotationStats.compute(
+            view: DecisionView(table: project.table, labelSet: project.labelSet, corpus: corpus), store: store)
+    }
+
+    /// `sentag agreement` on the folder.
+    func report(annotators: [String]? = nil, options: AgreementReport.Options = .init()) throws -> AgreementReport {
+        let project = try project()
+        return try AgreementReport.compute(view: project.view, annotators: annotators, options: options, store: store)
+    }
 
     init() throws {
         url = TestScratch.folder("agreement")

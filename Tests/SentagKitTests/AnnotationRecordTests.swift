@@ -48,7 +48,7 @@ import Testing
     @Test(arguments: [
         (
             #"{"id":"x","doc":"d","index":0,"start":0,"end":1,"text":"t","label":"c","annotator":"a","time":"2026-11-21T14:03:05Z"}"#,
-            LabelLineError.badID("x")
+            RecordProblem.badID("x")
         ),
         (
             #"{"id":"00000000000000ff","doc":"d","index":0,"start":0,"end":1,"text":"t","label":"c","annotator":"a"}"#,
@@ -68,7 +68,7 @@ import Testing
         ),
         (#"{"id":"00000000000000ff","doc":"d","index":0,"st"#, .structure(.truncated)),
     ])
-    func saysWhatIsWrongWithALine(_ line: String, _ expected: LabelLineError) {
+    func saysWhatIsWrongWithALine(_ line: String, _ expected: RecordProblem) {
         #expect(throws: expected) { try AnnotationRecord(jsonLine: line) }
     }
 }

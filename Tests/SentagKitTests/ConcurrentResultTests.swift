@@ -13,8 +13,8 @@ import Testing
     }
 
     @Test func rethrowsTheWorkersError() {
-        let result = ConcurrentResult { () throws -> Int in throw AnnotationError.badAnnotatorName("x/y") }
-        #expect(throws: AnnotationError.badAnnotatorName("x/y")) { try result.value() }
+        let result = ConcurrentResult { () throws -> Int in throw StoreError.badAnnotatorName("x/y") }
+        #expect(throws: StoreError.badAnnotatorName("x/y")) { try result.value() }
     }
 
     /// The caller failed before asking for the value: dropping it waits for the work, which

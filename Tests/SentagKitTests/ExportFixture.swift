@@ -1,10 +1,9 @@
 import Foundation
 import SentagKit
 
-/// A throwaway annotations folder for the exporter's tests, with label files written line by line.
-///
-/// Sentence ids are synthetic (`SentenceID(document:text:occurrence:)` of made-up text), so the
-/// tests do not depend on how the segmenter cuts the seed articles.
+/// A throwaway annotations folder for the exporter's tests, with journals written line by line,
+/// over a small corpus of one sentence per line (`corpus`), so the tests do not depend on how the
+/// segmenter cuts running prose.
 struct ExportFixture {
     let root: String
     var annotations: String { root + "/Annotations" }
@@ -20,11 +19,27 @@ struct ExportFixture {
         try? FileManager.default.removeItem(atPath: root)
     }
 
-    static func sentence(_ doc: String, _ index: Int, text: String? = nil) -> Sentence {
-        let text = text ?? "Sentence \(index) of \(doc)."
-        return Sentence(
-            id: SentenceID(document: doc, text: text, occurrence: 0), doc: doc, index: index, start: 0,
-            end: text.unicodeScalars.count, text: text)
+    /// Documents d1, d2, d3 of ten one-line sentences each: "Sentence 0 of d1." …
+    static let corpus = Corpus(
+        documents: ["d1", "d2", "d3"].map { doc in
+            Document(
+                id: doc, text: (0..<10).map { "Sentence \($0) of \(doc)." }.joined(separator: "\n"),
+                origin: doc + ".txt")
+        })
+
+    /// Sentence `index` (from 0) of document `doc` of `corpus`.
+    static func sentence(_ doc: String, _ index: Int) -> Sentence {
+        let document = corpus.documentIndex(of: doc)!
+        return corpus.sentences[corpus.documentRanges[document].lowerBound + index]
+    }
+
+    /// Exports the folder over `corpus`, passing the journals' warnings to `warn` first, as the
+    /// command prints them.
+    func export(_ configuration: ExportConfiguration, warn: (String) -> Void = { _ in }) throws -> ExportManifest {
+        let project = try ProjectSnapshot.read(FolderStore(path: annotations))
+        for line in project.warningLines { warn(line) }
+        let view = DecisionView(table: project.table, labelSet: project.labelSet, corpus: Self.corpus)
+        return try DatasetExporter.export(configuration, view: view, store: project.store, warn: warn)
     }
 
     /// Appends one line to `<annotator>.jsonl`; `label: nil` retracts.

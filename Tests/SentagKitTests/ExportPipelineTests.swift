@@ -18,7 +18,7 @@ import Testing
         try fixture.label(relabeled, nil, by: "alice")
         try fixture.label(relabeled, "caption", by: "alice")
 
-        let manifest = try DatasetExporter.export(fixture.configuration())
+        let manifest = try fixture.export(fixture.configuration())
         let examples = try fixture.examples()
         #expect(examples.count == 2, "\(examples)")
         #expect(examples[changed.id.description]?["label"] as? String == "quote", "\(examples)")
@@ -41,7 +41,7 @@ import Testing
         try fixture.label(undone, "quote", by: "erin", adjudicated: true)
         try fixture.label(undone, nil, by: "erin", adjudicated: true)
 
-        let manifest = try DatasetExporter.export(fixture.configuration())
+        let manifest = try fixture.export(fixture.configuration())
         let examples = try fixture.examples()
         let settled = try #require(examples[disputed.id.description], "\(examples)")
         #expect(settled["label"] as? String == "noise", "the later adjudication wins: \(settled)")
@@ -54,20 +54,22 @@ import Testing
         #expect(manifest.agreement.report.ratings == 4, "adjudications are not ratings: \(manifest.agreement)")
     }
 
-    @Test func aLabelOutsideTheLabelSetNamesFileLineAndLabel() throws {
+    @Test func aLabelOutsideTheLabelSetIsAWarningNamingFileLineAndLabel() throws {
         var fixture = try ExportFixture()
         defer { fixture.remove() }
         try fixture.label(ExportFixture.sentence("d1", 0), "claim", by: "alice")
         try fixture.label(ExportFixture.sentence("d1", 1), "clam", by: "alice")
-        #expect {
-            try DatasetExporter.export(fixture.configuration())
-        } throws: { error in
-            let text = "\(error)"
-            return text.contains("alice.jsonl:2") && text.contains("'clam'") && text.contains("claim, quote")
-        }
-        // A superseded bad label is no longer a decision, so it does not stop the export.
+        // Issue 8: a warning, not a stop; the decision is left out.
+        var warnings: [String] = []
+        let manifest = try fixture.export(fixture.configuration()) { warnings.append($0) }
+        let warning = try #require(warnings.first { $0.contains("'clam'") }, "\(warnings)")
+        #expect(warning.contains("alice.jsonl:2") && warning.contains("claim, quote"), "\(warning)")
+        #expect(manifest.examples == 1, "\(manifest.examples)")
+        // A superseded bad label is no longer a decision: no warning.
         try fixture.label(ExportFixture.sentence("d1", 1), "quote", by: "alice")
-        _ = try DatasetExporter.export(fixture.configuration())
+        warnings = []
+        #expect(try fixture.export(fixture.configuration()) { warnings.append($0) }.examples == 2)
+        #expect(!warnings.contains { $0.contains("'clam'") }, "\(warnings)")
     }
 
     @Test func labelsJSONReplacesTheDefaultSet() throws {
@@ -78,7 +80,7 @@ import Testing
         try fixture.label(ExportFixture.sentence("d1", 0), "opinion", by: "alice")
         var configuration = fixture.configuration()
         configuration.format = .spacy
-        let manifest = try DatasetExporter.export(configuration)
+        let manifest = try fixture.export(configuration)
         #expect(manifest.labels == ["fact", "opinion"], "\(manifest.labels)")
         let line = try #require(try fixture.jsonLines("train.jsonl").first)
         #expect(line["cats"] as? [String: Double] == ["fact": 0.0, "opinion": 1.0], "\(line)")
@@ -91,7 +93,7 @@ import Testing
         try fixture.appendLine(Array(#"{"id":"00000000000000aa","doc":"d1","ind"#.utf8) + [0x0A], to: "alice")
         try fixture.label(ExportFixture.sentence("d1", 1), "quote", by: "alice")
         var warnings: [String] = []
-        let manifest = try DatasetExporter.export(fixture.configuration()) { warnings.append($0) }
+        let manifest = try fixture.export(fixture.configuration()) { warnings.append($0) }
         #expect(manifest.examples == 2, "\(manifest.examples)")
         let skipped = warnings.filter { $0.contains("line skipped") }
         #expect(skipped.count == 1 && skipped[0].contains("alice.jsonl:2"), "\(warnings)")
@@ -105,13 +107,13 @@ import Testing
         try FileManager.default.createDirectory(atPath: fixture.output, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: URL(fileURLWithPath: fixture.output + "/notes.txt"))
         #expect(throws: ExportError.outputNotAnExport(path: fixture.output, entry: "notes.txt")) {
-            try DatasetExporter.export(fixture.configuration())
+            try fixture.export(fixture.configuration())
         }
         #expect(FileManager.default.fileExists(atPath: fixture.output + "/notes.txt"))
         // A README.md alone is not an export either.
         try FileManager.default.removeItem(atPath: fixture.output + "/notes.txt")
         try Data("# mine".utf8).write(to: URL(fileURLWithPath: fixture.output + "/README.md"))
-        #expect(throws: ExportError.self) { try DatasetExporter.export(fixture.configuration()) }
+        #expect(throws: ExportError.self) { try fixture.export(fixture.configuration()) }
     }
 
     @Test func theManifestCarriesTheAgreementReport() throws {
@@ -123,13 +125,13 @@ import Testing
         try fixture.label(ExportFixture.sentence("d1", 1), "claim", by: "bob")
         try fixture.label(ExportFixture.sentence("d1", 2), "noise", by: "alice")
         try fixture.label(ExportFixture.sentence("d1", 2), "noise", by: "bob")
-        _ = try DatasetExporter.export(fixture.configuration())
+        _ = try fixture.export(fixture.configuration())
         let manifest =
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: URL(fileURLWithPath: fixture.output + "/manifest.json"))) as! [String: Any]
         let agreement = try #require(manifest["agreement"] as? [String: Any], "\(manifest)")
         let report = try AgreementReport.compute(
-            directory: AnnotationsDirectory(path: fixture.annotations), labelSet: .default)
+            view: try ProjectSnapshot.read(FolderStore(path: fixture.annotations)).view)
         #expect(agreement["annotators"] as? [String] == ["alice", "bob"], "\(agreement)")
         #expect(agreement["percent_agreement"] as? Double == report.percentAgreement.value, "\(agreement)")
         #expect(agreement["krippendorff_alpha"] as? Double == report.krippendorffAlpha.value, "\(agreement)")

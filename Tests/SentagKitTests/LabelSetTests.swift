@@ -40,9 +40,9 @@ import Testing
     @Test func loadsFromTheAnnotationsFolderOrFallsBackToDefault() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        #expect(try LabelSet.load(annotationsDirectory: dir.path) == .default)
+        #expect(try LabelSet.load(from: FolderStore(path: dir.path)) == .default)
         try dir.write("labels.json", #"{"labels":[{"name":"yes","key":"y"},{"name":"no","key":"n"}]}"#)
-        #expect(try LabelSet.load(annotationsDirectory: dir.path).names == ["yes", "no"])
+        #expect(try LabelSet.load(from: FolderStore(path: dir.path)).names == ["yes", "no"])
     }
 }
 
@@ -57,6 +57,6 @@ import Testing
     ])
     func refusesEverythingElse(_ name: String) {
         #expect(!AnnotatorName.isValid(name), "\(name)")
-        #expect(throws: AnnotationError.badAnnotatorName(name)) { try AnnotatorName.validate(name) }
+        #expect(throws: StoreError.badAnnotatorName(name)) { try AnnotatorName.validate(name) }
     }
 }

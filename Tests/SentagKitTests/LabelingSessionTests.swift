@@ -50,7 +50,7 @@ import Testing
         let retraction = try #require(records.first)
         #expect(records.count == 1 && retraction.label == nil && retraction.text == "Alpha one.", "\(records)")
         #expect(retraction.session == "test0001")
-        #expect(events == [.undone(label: "claim"), .show])
+        #expect(events == [.undone(label: "claim", count: 1, restored: nil), .show], "\(events)")
         #expect(F.onScreen(session) == "Alpha one." && session.ledger.label(at: 0) == nil)
         // Relabeling returns to where the annotator was.
         _ = session.handle("q", at: F.at(3))
@@ -63,15 +63,14 @@ import Testing
 
     @Test func undoAfterARestartUsesTheLabelFile() throws {
         // A previous session labeled sentences 0, 1, 2, then undid 2.
-        let index = try F.index(of: [
+        let table = F.table(of: [
             F.record(0, "claim"), F.record(1, "quote"), F.record(2, "noise"), F.record(2, nil),
         ])
-        let ledger = DecisionLedger(index: index, corpus: F.corpus, labelSet: .default)
-        var session = F.started(F.session(ledger: ledger))
+        var session = F.started(F.session(table: table))
         #expect(F.onScreen(session) == "Alpha three.", "resumes at the first unlabeled sentence")
         let (records, events) = session.handle("u", at: F.at(1))
         #expect(records.first?.text == "Alpha two mentions Putin." && records.first?.label == nil, "\(records)")
-        #expect(events.first == .undone(label: "quote"))
+        #expect(events.first == .undone(label: "quote", count: 1, restored: nil), "\(events)")
         #expect(F.onScreen(session) == "Alpha two mentions Putin.")
         let (again, _) = session.handle("u", at: F.at(2))
         #expect(again.first?.text == "Alpha one.", "\(again)")
@@ -132,9 +131,8 @@ import Testing
     }
 
     @Test func gotoALabeledSentenceIsAnExcursion() throws {
-        let index = try F.index(of: [F.record(4, "claim")])
-        let ledger = DecisionLedger(index: index, corpus: F.corpus, labelSet: .default)
-        var session = F.started(F.session(ledger: ledger))
+        let table = F.table(of: [F.record(4, "claim")])
+        var session = F.started(F.session(table: table))
         _ = session.handle(":goto beta:1", at: F.at(1))
         #expect(F.onScreen(session) == "Beta one." && session.view()?.currentLabel == "claim")
         _ = session.handle("n", at: F.at(2))
@@ -178,9 +176,8 @@ import Testing
     }
 
     @Test func notesOfEarlierSessionsAreKeptWhenRelabeling() throws {
-        let index = try F.index(of: [F.record(0, "claim", note: "from last week")])
-        let ledger = DecisionLedger(index: index, corpus: F.corpus, labelSet: .default)
-        var session = F.started(F.session(ledger: ledger, filter: .all))
+        let table = F.table(of: [F.record(0, "claim", note: "from last week")])
+        var session = F.started(F.session(table: table, filter: .all))
         #expect(session.view()?.note == "from last week")
         let (records, _) = session.handle("q", at: F.at(1))
         #expect(records.first?.note == "from last week", "\(records)")
@@ -234,21 +231,20 @@ import Testing
         guard case .problem(let text)? = refused.first else { Issue.record("\(refused)"); return }
         #expect(text.contains("queue is done"), "\(text)")
         // Undo still works at the end.
-        #expect(session.handle("u", at: F.at(10)).events.first == .undone(label: "claim"))
+        #expect(session.handle("u", at: F.at(10)).events.first == .undone(label: "claim", count: 1, restored: nil))
         #expect(F.onScreen(session) == "Beta three.")
     }
 
     @Test func resumeSkipsLabeledSentencesAndOnlyFlaggedShowsFlagged() throws {
-        let index = try F.index(of: [F.record(0, "claim"), F.record(1, "quote", flag: true), F.record(3, "noise")])
-        let ledger = DecisionLedger(index: index, corpus: F.corpus, labelSet: .default)
-        var resumed = F.session(ledger: ledger)
+        let table = F.table(of: [F.record(0, "claim"), F.record(1, "quote", flag: true), F.record(3, "noise")])
+        var resumed = F.session(table: table)
         #expect(resumed.start(at: F.at(0)).first == .started(queued: 4, decided: 3, total: 7))
         #expect(F.onScreen(resumed) == "Alpha three.")
         _ = resumed.handle("c", at: F.at(1))
         #expect(F.onScreen(resumed) == "Beta one.", "alpha four was labeled before")
-        let flagged = F.started(F.session(ledger: ledger, filter: .flagged))
+        let flagged = F.started(F.session(table: table, filter: .flagged))
         #expect(flagged.queue.positions == [1])
-        #expect(F.started(F.session(ledger: ledger, filter: .all)).queue.count == 7)
+        #expect(F.started(F.session(table: table, filter: .all)).queue.count == 7)
     }
 
     @Test func shuffleIsReproducibleForASeed() {
@@ -261,11 +257,12 @@ import Testing
     }
 
     @Test func unknownLabelsInTheFileCountAsUnlabeledWithAWarning() throws {
-        let index = try F.index(of: [F.record(0, "rumour")])
-        let ledger = DecisionLedger(index: index, corpus: F.corpus, labelSet: .default)
-        #expect(ledger.label(at: 0) == nil)
-        #expect(ledger.unknownLabelWarnings.count == 1 && ledger.unknownLabelWarnings[0].line == 1)
-        #expect(ledger.unknownLabelWarnings[0].reason.contains("'rumour'"), "\(ledger.unknownLabelWarnings)")
+        let table = F.table(of: [F.record(0, "rumour")])
+        let session = F.session(table: table)
+        #expect(session.ledger.label(at: 0) == nil)
+        let warnings = session.decisions.labelWarnings
+        #expect(warnings.count == 1 && warnings[0].location.hasSuffix(":1"), "\(warnings)")
+        #expect(warnings[0].message.contains("'rumour'"), "\(warnings)")
     }
 
     @Test func recordMakerIsPluggable() throws {
@@ -276,11 +273,14 @@ import Testing
                     adjudicated: true, votes: ["alice": "claim", "bob": "quote"])
             }
         }
-        let ledger = DecisionLedger(corpusCount: F.corpus.count, labelCount: 4, scope: .positions([2, 5]))
+        var table = DecisionTable()
+        table.ensureJournal("judge")
+        let view = DecisionView(table: table, labelSet: .default, corpus: F.corpus)
+        let ledger = DecisionLedger(view: view, journal: 0, adjudicated: true, scope: .positions([2, 5]))
         let queue = SessionQueue(positions: [5, 2], corpusCount: F.corpus.count)
         var session = LabelingSession(
-            corpus: F.corpus, labelSet: .default, queue: queue, ledger: ledger, recordMaker: Adjudication(),
-            sessionID: "s", describe: { _ in ["alice: claim", "bob: quote"] })
+            decisions: view, annotator: "judge", adjudicated: true, queue: queue, ledger: ledger,
+            recordMaker: Adjudication(), sessionID: "s", describe: { _ in ["alice: claim", "bob: quote"] })
         _ = session.start(at: F.at(0))
         #expect(F.onScreen(session) == "Beta two." && session.view()?.details == ["alice: claim", "bob: quote"])
         #expect(session.view()?.total == 2)

@@ -73,9 +73,9 @@ import Testing
     @Test func theQueueResumesAtTheFirstUnsettledItem() {
         let items = Self.items()
         var ledger = DecisionLedger(corpusCount: F.corpus.count, labelCount: 4, scope: items.scope)
-        ledger.decide(1, label: 0, flag: false, note: nil)
-        ledger.decide(5, label: 2, flag: true, note: nil)
-        ledger.decide(0, label: 0, flag: true, note: nil)  // outside the review: not counted
+        ledger.set(1, label: 0, flag: false)
+        ledger.set(5, label: 2, flag: true)
+        ledger.set(0, label: 0, flag: true)  // outside the review: not counted
         #expect(ledger.decidedInScope == 2 && ledger.scopeCount == 3)
         let count = F.corpus.count
         #expect(

@@ -13,11 +13,11 @@ import Testing
 
     func run(_ project: ReviewProject, _ lines: [String], filter: ReviewFilter = .unsettled) throws -> Run {
         let setup = try project.ready(filter: filter)
-        defer { setup.log.close() }
+        defer { setup.journal.close() }
         let output = CapturedOutput()
         var tick = 0.0
         let loop = SessionLoop(
-            session: setup.session, input: ScriptedLineSource(lines), output: output, store: setup.log,
+            session: setup.session, input: ScriptedLineSource(lines), output: output, journal: setup.journal,
             screen: SessionScreen(
                 labelSet: .default, style: TerminalStyle(enabled: false), doneWord: "adjudicated", offersRuns: false),
             clock: {
@@ -119,7 +119,7 @@ import Testing
         #expect(result.session.ledger.decidedInScope == 0)
         // The judge's own votes are untouched by the retraction of an adjudication.
         let votes = try project.ready()
-        defer { votes.log.close() }
+        defer { votes.journal.close() }
         #expect(votes.items.votes(of: project.corpus.sentences[3].id)?["judge"] == "noise")
     }
 

@@ -7,9 +7,12 @@ import Testing
     typealias F = SessionFixture
 
     func session(allowsRuns: Bool) -> LabelingSession {
-        let ledger = DecisionLedger(corpusCount: F.corpus.count, labelCount: 4, scope: .positions([0, 2]))
+        var table = DecisionTable()
+        table.ensureJournal("judge")
+        let view = DecisionView(table: table, labelSet: .default, corpus: F.corpus)
+        let ledger = DecisionLedger(view: view, journal: 0, adjudicated: false, scope: .positions([0, 2]))
         var session = LabelingSession(
-            corpus: F.corpus, labelSet: .default, queue: SessionQueue(positions: [0, 2], corpusCount: F.corpus.count),
+            decisions: view, annotator: "judge", queue: SessionQueue(positions: [0, 2], corpusCount: F.corpus.count),
             ledger: ledger, recordMaker: AnnotatorRecordMaker(annotator: "judge"), sessionID: "s",
             allowsRuns: allowsRuns)
         _ = session.start(at: F.at(0))

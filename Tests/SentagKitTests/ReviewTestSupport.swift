@@ -89,17 +89,22 @@ struct ReviewProject {
             ])
     }
 
-    /// Appends with the tool's own `AnnotationLog` (one at a time: it locks).
+    var store: FolderStore { FolderStore(path: annotations) }
+
+    /// Appends with the store's own appender (one at a time: it locks).
     func write(_ annotator: String, _ records: [AnnotationRecord]) throws {
-        let log = try AnnotationLog(directory: annotations, annotator: annotator)
-        defer { log.close() }
-        try log.append(records)
+        let journal = try store.openJournal(annotator, command: "test")
+        defer { journal.close() }
+        try journal.append(records)
     }
 
-    /// The records of a label file, in file order.
+    /// The records of a journal, in order.
     func records(_ annotator: String) throws -> [AnnotationRecord] {
-        let index = try LabelFileIndex(path: annotations + "/\(annotator).jsonl")
-        return try index.records(index.entries)
+        var records: [AnnotationRecord] = []
+        _ = try store.readJournal(annotator, after: nil) { line, _ in
+            if let record = try? AnnotationRecord(jsonLine: line) { records.append(record) }
+        }
+        return records
     }
 
     func prepare(
@@ -107,8 +112,8 @@ struct ReviewProject {
     ) throws -> ReviewSetup.Preparation {
         try ReviewSetup.prepare(
             .init(
-                sources: sources, annotationsDirectory: annotations, adjudicator: adjudicator, criteria: criteria,
-                filter: filter, sessionID: "review01"))
+                sources: sources, adjudicator: adjudicator, criteria: criteria, filter: filter, sessionID: "review01"),
+            store: store)
     }
 
     /// A setup that must be ready.

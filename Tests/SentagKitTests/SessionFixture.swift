@@ -20,16 +20,25 @@ enum SessionFixture {
         Timestamp(millisecondsSince1970: 1_700_000_000_000 + Int64(seconds * 1000))
     }
 
+    /// A session of "alice" over `corpus`, with the decisions of `table` (none when nil).
     static func session(
-        ledger: DecisionLedger? = nil, order: SessionQueue.Order = .document, seed: UInt64 = 1,
+        table: DecisionTable? = nil, order: SessionQueue.Order = .document, seed: UInt64 = 1,
         filter: SessionQueue.Filter = .unlabeled, labelSet: LabelSet = .default, corpus: Corpus = corpus
     ) -> LabelingSession {
-        let ledger = ledger ?? DecisionLedger(corpusCount: corpus.count, labelCount: labelSet.count)
+        let view = view(table, labelSet: labelSet, corpus: corpus)
+        let ledger = DecisionLedger(view: view, journal: view.table.index(of: "alice")!, adjudicated: false)
         let queue = SessionQueue.labeling(
             corpusCount: corpus.count, ledger: ledger, order: order, seed: seed, filter: filter)
         return LabelingSession(
-            corpus: corpus, labelSet: labelSet, queue: queue, ledger: ledger,
+            decisions: view, annotator: "alice", queue: queue, ledger: ledger,
             recordMaker: AnnotatorRecordMaker(annotator: "alice"), sessionID: "test0001")
+    }
+
+    /// The view of `table` (with an "alice" journal) over `corpus`.
+    static func view(_ table: DecisionTable?, labelSet: LabelSet = .default, corpus: Corpus = corpus) -> DecisionView {
+        var table = table ?? DecisionTable()
+        table.ensureJournal("alice")
+        return DecisionView(table: table, labelSet: labelSet, corpus: corpus)
     }
 
     /// A started session.
@@ -49,17 +58,23 @@ enum SessionFixture {
         TestScratch.folder("session").path
     }
 
-    /// Writes records as a label file and reads it back as an index.
-    static func index(of records: [AnnotationRecord], extraLines: [String] = []) throws -> LabelFileIndex {
-        let directory = temporaryDirectory()
-        let path = directory + "/alice.jsonl"
-        var bytes: [UInt8] = []
-        for record in records { bytes += record.jsonLine }
-        for line in extraLines { bytes += Array((line + "\n").utf8) }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
-        close(fd)
-        return try LabelFileIndex(path: path)
+    /// A decision table with one journal holding `records` (then `extraLines`), read as the
+    /// store would hand them over: lines numbered from 1.
+    static func table(of records: [AnnotationRecord], extraLines: [String] = [], annotator: String = "alice")
+        -> DecisionTable
+    {
+        var journal = JournalDecisions(annotator: annotator)
+        let lines = records.map { Array($0.jsonLine.dropLast()) } + extraLines.map { Array($0.utf8) }
+        var offset: Int64 = 0
+        for (number, line) in lines.enumerated() {
+            line.withUnsafeBufferPointer { bytes in
+                journal.ingest(bytes, at: RecordPosition(line: Int64(number + 1), offset: offset)) {
+                    "\(annotator).jsonl:\($0.line)"
+                }
+            }
+            offset += Int64(line.count + 1)
+        }
+        return DecisionTable(journals: [journal])
     }
 
     static func record(_ position: Int, _ label: String?, flag: Bool? = nil, note: String? = nil, second: Double = 0)

@@ -6,17 +6,23 @@ import Testing
     typealias F = SessionFixture
 
     /// Keeps appended records in memory; can be told to fail like a full disk.
-    final class MemoryStore: DecisionStore {
+    final class MemoryStore: JournalAppender {
         var records: [AnnotationRecord] = []
         var failuresLeft = 0
+        let annotator = "alice"
 
-        func append(_ records: [AnnotationRecord]) throws(AnnotationError) {
+        func append(_ records: [AnnotationRecord]) throws(StoreError) -> [RecordPosition] {
             if failuresLeft > 0 {
                 failuresLeft -= 1
                 throw .writeFailed(path: "mem/alice.jsonl", reason: "no space left on device")
             }
             self.records += records
+            return records.indices.map {
+                RecordPosition(line: Int64(self.records.count - records.count + $0 + 1), offset: 0)
+            }
         }
+
+        func close() {}
     }
 
     struct Run {
@@ -33,7 +39,7 @@ import Testing
         let input = source ?? ScriptedLineSource(inputs: inputs)
         var clockTick = 0.0
         let loop = SessionLoop(
-            session: F.session(), input: input, output: output, store: store,
+            session: F.session(), input: input, output: output, journal: store,
             screen: SessionScreen(labelSet: .default, style: TerminalStyle(enabled: false)),
             clock: {
                 clockTick += 1
@@ -78,7 +84,8 @@ import Testing
         let store = MemoryStore()
         store.failuresLeft = 1
         let result = run([.line("c"), .line("c")], store: store)
-        #expect(result.output.contains("could not save the decision: no space left on device"), "\(result.output)")
+        #expect(
+            result.output.contains("could not save: no space left on device; nothing was recorded"), "\(result.output)")
         #expect(result.output.contains("still on this sentence"), "\(result.output)")
         #expect(result.store.records.map(\.text) == ["Alpha one."], "\(result.output)")
         #expect(F.onScreen(result.session) == "Alpha two mentions Putin.", "\(result.output)")

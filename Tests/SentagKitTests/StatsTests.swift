@@ -38,7 +38,7 @@ import Testing
         try folder.append("bob", [record(s[0], "claim", by: "bob", second: 5)])
         // judge: an adjudication only.
         try folder.append("judge", [record(s[1], "claim", by: "judge", second: 50, adjudicated: true)])
-        let stats = try AnnotationStats.compute(directory: folder.directory, corpus: corpus, labelSet: .default)
+        let stats = try folder.stats(corpus: corpus)
 
         #expect(stats.annotators.map(\.name) == ["alice", "bob", "judge"], "\(stats.annotators.map(\.name))")
         let alice = stats.annotators[0]
@@ -77,7 +77,7 @@ import Testing
                 record(edited, "quote", by: "alice", second: 9),
             ])
         try folder.append("judge", [record(edited, "claim", by: "judge", second: 20, adjudicated: true)])
-        let stats = try AnnotationStats.compute(directory: folder.directory, corpus: corpus, labelSet: .default)
+        let stats = try folder.stats(corpus: corpus)
         #expect(stats.orphaned.count == 2 && stats.orphanedItems == 1, "\(stats.orphaned)")
         let orphan = try #require(stats.orphaned.first)
         #expect(orphan.path.hasSuffix("alice.jsonl") && orphan.line == 2, "\(orphan)")
@@ -96,26 +96,28 @@ import Testing
 
     @Test func noLabelFilesIsProgressZero() throws {
         let folder = try LabelFolder()
-        let stats = try AnnotationStats.compute(directory: folder.directory, corpus: corpus, labelSet: .default)
+        let stats = try folder.stats(corpus: corpus)
         #expect(stats.annotators.isEmpty && stats.overlap == [corpus.count], "\(stats.overlap)")
         #expect(stats.text().contains("No label files yet"), "\(stats.text())")
-        let missing = AnnotationsDirectory(path: folder.path + "/nope")
-        #expect(try AnnotationStats.compute(directory: missing, corpus: corpus, labelSet: .default).annotators.isEmpty)
+        // Issue 10: a folder that does not exist is an error, not an empty report.
+        #expect(throws: StoreError.self) { try ProjectSnapshot.read(FolderStore(path: folder.path + "/nope")) }
     }
 
-    @Test func aLabelOutsideTheSetIsAnError() throws {
+    @Test func aLabelOutsideTheSetIsAWarningAndNotCounted() throws {
         let folder = try LabelFolder()
         try folder.append("alice", [record(corpus.sentences[0], "opinion", by: "alice", second: 0)])
-        #expect(throws: AnnotationError.self) {
-            try AnnotationStats.compute(directory: folder.directory, corpus: corpus, labelSet: .default)
-        }
+        let stats = try folder.stats(corpus: corpus)
+        #expect(stats.annotators.first?.decisions == 0, "\(stats.annotators)")
+        #expect(try folder.project().warnings.first?.message.contains("'opinion'") == true)
     }
 
-    @Test func paceNeedsTwoLabelsWithinTheIdleLimit() {
-        let t = { (s: Int64) in Timestamp(millisecondsSince1970: s * 1000) }
-        #expect(AnnotatorProgress.pace(times: [t(0)], idleLimit: 300) == (0, nil))
-        #expect(AnnotatorProgress.pace(times: [t(0), t(1000)], idleLimit: 300) == (0, nil))
-        let (active, rate) = AnnotatorProgress.pace(times: [t(30), t(0), t(60)], idleLimit: 300)
-        #expect(active == 60 && rate == 2, "\(active) \(String(describing: rate))")
+    @Test func paceCountsGapsWithinTheIdleLimitInWholeSeconds() {
+        var gaps = GapHistogram()
+        #expect(gaps.within(idleLimit: 300) == (0, 0))
+        for milliseconds: Int64 in [0, 999, 1000, 1001, 299_999, 300_000, 300_001, 9_000_000] { gaps.add(milliseconds) }
+        let within = gaps.within(idleLimit: 300)
+        #expect(within.count == 6, "\(within)")
+        #expect(abs(within.seconds - Double(0 + 999 + 1000 + 1001 + 299_999 + 300_000) / 1000) < 1e-9, "\(within)")
+        #expect(gaps.within(idleLimit: 1).count == 3, "a gap of 1.001 s is over a 1 s limit")
     }
 }

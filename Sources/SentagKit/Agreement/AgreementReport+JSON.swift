@@ -50,7 +50,7 @@ extension AgreementReport {
         writer.field("disagreement_items", disagreementCount)
         writer.key("left_out")
         writeStrings(leftOut, to: &writer)
-        writer.field("skipped_lines", warnings.count)
+        writer.field("skipped_lines", skippedLines)
         if let bootstrap {
             writer.key("bootstrap")
             writer.beginObject()

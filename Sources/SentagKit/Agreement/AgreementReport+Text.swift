@@ -27,9 +27,9 @@ extension AgreementReport {
                 "\(style.dim)Not counted: \(ReportText.list(leftOut)) (a label file without current ratings, such as adjudications).\(style.reset)"
             )
         }
-        if !warnings.isEmpty {
+        if skippedLines > 0 {
             out.append(
-                "\(style.yellow)\(warnings.count) unreadable line\(warnings.count == 1 ? " was" : "s were") skipped (listed on stderr).\(style.reset)"
+                "\(style.yellow)\(skippedLines) unreadable line\(skippedLines == 1 ? " was" : "s were") skipped (listed on stderr).\(style.reset)"
             )
         }
         out.append("")

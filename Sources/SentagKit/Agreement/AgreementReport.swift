@@ -39,8 +39,8 @@ public struct AgreementReport: Sendable {
     public var bootstrap: BootstrapIntervals?
     /// With `listDisagreements`: the disagreements, by document and position.
     public var disagreements: [Disagreement]?
-    /// Unreadable lines that were skipped.
-    public var warnings: [LabelFileWarning]
+    /// Journal lines skipped as unreadable (listed on standard error by the command).
+    public var skippedLines = 0
     /// Annotators with a label file but no current rating, not counted.
     public var leftOut: [String]
 
@@ -51,29 +51,18 @@ public struct AgreementReport: Sendable {
     public var fleissItems: Int { coefficients.fleissKappa.items }
     public var gwetAC1: Coefficient { coefficients.gwetAC1 }
 
-    /// The report for the label files in `directory`: all annotators with a current rating, or
-    /// those named. The label set is usually `try directory.labelSet()`.
+    /// The report for the decisions of `view`: all annotators with a current rating, or those
+    /// named. With `listDisagreements`, the texts of the disagreements are read from `store`.
     public static func compute(
-        directory: AnnotationsDirectory, annotators: [String]? = nil, labelSet: LabelSet, options: Options = Options()
-    ) throws(AnnotationError) -> AgreementReport {
-        let loaded = try LoadedRatings.load(directory: directory, annotators: annotators, labelSet: labelSet)
-        return try compute(loaded, options: options)
-    }
-
-    /// The report for label files already read (one per annotator, in annotator order), with
-    /// the same choice of annotators as `sentag agreement` without `--annotators`.
-    public static func compute(
-        files: [LabelFileIndex], labelSet: LabelSet, options: Options = Options()
-    ) throws(AnnotationError) -> AgreementReport {
-        try compute(try LoadedRatings(files: files, labelSet: labelSet), options: options)
-    }
-
-    private static func compute(_ loaded: LoadedRatings, options: Options) throws(AnnotationError) -> AgreementReport {
-        var report = AgreementReport(table: loaded.table, options: options)
-        report.warnings = loaded.warnings
-        report.leftOut = loaded.leftOut
+        view: DecisionView, annotators: [String]? = nil, options: Options = Options(),
+        store: (any JournalStore)? = nil
+    ) throws(StoreError) -> AgreementReport {
+        let ratings = try Ratings.collect(view, annotators: annotators)
+        var report = AgreementReport(table: ratings.table, options: options)
+        report.leftOut = ratings.leftOut
+        report.skippedLines = view.table.warnings.total
         if options.listDisagreements {
-            report.disagreements = try disagreements(in: loaded)
+            report.disagreements = try disagreements(in: ratings, view: view, store: store)
         }
         return report
     }
@@ -103,7 +92,6 @@ public struct AgreementReport: Sendable {
                 counts: counts, labels: table.labels, samples: options.bootstrapSamples, seed: options.seed)
             : nil
         disagreements = nil
-        warnings = []
         leftOut = []
     }
 
@@ -114,29 +102,42 @@ public struct AgreementReport: Sendable {
         return used > 1
     }
 
-    /// Every item whose ratings differ, with its record read again, ordered by document and index.
-    static func disagreements(in loaded: LoadedRatings) throws(AnnotationError) -> [Disagreement] {
-        let table = loaded.table
+    /// Every item whose ratings differ, ordered by document and index; the text is read again
+    /// from the record of the first rating (one read per item listed).
+    static func disagreements(in ratings: Ratings, view: DecisionView, store: (any JournalStore)?)
+        throws(StoreError) -> [Disagreement]
+    {
+        let table = ratings.table
         let counts = ItemLabelCounts(table)
-        var wanted: [[(row: Int, entry: LabelFileEntry)]] = Array(repeating: [], count: loaded.files.count)
-        for row in 0..<table.itemCount where differs(counts, row) {
-            let column = Int(loaded.sourceColumn[row])
-            guard column >= 0 else { continue }
-            wanted[column].append((row, loaded.files[column].entries[Int(loaded.sourceEntry[row])]))
-        }
         var found: [Disagreement] = []
-        for (column, rows) in wanted.enumerated() where !rows.isEmpty {
-            let records = try loaded.files[column].records(rows.map(\.entry))
-            for (record, (row, _)) in zip(records, rows) {
-                var votes: [AnnotatorVote] = []
-                for annotator in 0..<table.annotatorCount {
-                    if let label = table[row, annotator] {
-                        votes.append(
-                            AnnotatorVote(annotator: table.annotators[annotator], label: table.labels[label]))
-                    }
+        var wanted: [[(item: Int, position: RecordPosition)]] = Array(repeating: [], count: ratings.journals.count)
+        for row in 0..<table.itemCount where differs(counts, row) {
+            guard let column = (0..<table.annotatorCount).first(where: { ratings.slot(row: row, column: $0) != nil }),
+                let slot = ratings.slot(row: row, column: column)
+            else { continue }
+            let journal = view.table.journals[ratings.journals[column]]
+            let vote = journal.votes.votes[slot]
+            var votes: [AnnotatorVote] = []
+            for annotator in 0..<table.annotatorCount {
+                if let label = table[row, annotator] {
+                    votes.append(AnnotatorVote(annotator: table.annotators[annotator], label: table.labels[label]))
                 }
-                found.append(
-                    Disagreement(id: record.id, doc: record.doc, index: record.index, text: record.text, votes: votes))
+            }
+            wanted[column].append((found.count, vote.position))
+            found.append(
+                Disagreement(
+                    id: table.itemIDs[row], doc: journal.docNames[Int(vote.doc)], index: Int(vote.index), text: "",
+                    votes: votes))
+        }
+        if let store {
+            for (column, items) in wanted.enumerated() where !items.isEmpty {
+                let annotator = view.table.journals[ratings.journals[column]].annotator
+                let lines = try store.readRecords(annotator, at: items.map(\.position))
+                for (item, line) in zip(items, lines) {
+                    guard let line else { continue }
+                    let record = line.withUnsafeBufferPointer { try? AnnotationRecord(jsonLine: $0) }
+                    found[item.item].text = record?.text ?? ""
+                }
             }
         }
         found.sort { ($0.doc, $0.index, $0.id) < ($1.doc, $1.index, $1.id) }

@@ -15,6 +15,8 @@ public struct Corpus: Sendable {
     /// every line).
     private let positionByID: SentenceIDTable
     private let documentIndexByID: [String: Int]
+    /// `RecordFingerprint` of each sentence, to tell a record that still matches its sentence.
+    private let fingerprints: [UInt64]
 
     public init(documents: [Document], segmenter: SentenceSegmenter = SentenceSegmenter()) {
         var sentences: [Sentence] = []
@@ -39,12 +41,13 @@ public struct Corpus: Sendable {
         self.documentOfSentence = documentOfSentence
         self.positionByID = positionByID
         self.documentIndexByID = documentIndexByID
+        self.fingerprints = sentences.map(RecordFingerprint.of)
     }
 
     /// Reads and segments the sources.
-    public static func load(_ sources: [String], segmenter: SentenceSegmenter = SentenceSegmenter()) throws(SourceError)
-        -> Corpus
-    {
+    public static func load(
+        _ sources: [String], cache: (any StoreCache)? = nil, segmenter: SentenceSegmenter = SentenceSegmenter()
+    ) throws(SourceError) -> Corpus {
         Corpus(documents: try DocumentLoader.load(sources), segmenter: segmenter)
     }
 
@@ -55,6 +58,9 @@ public struct Corpus: Sendable {
 
     /// The index into `documents` of the document holding the sentence at `position`.
     public func documentIndex(ofSentenceAt position: Int) -> Int { Int(documentOfSentence[position]) }
+
+    /// The `RecordFingerprint` of the sentence at `position`.
+    public func fingerprint(at position: Int) -> UInt64 { fingerprints[position] }
 
     /// The index into `documents` of the document with this id.
     public func documentIndex(of documentID: String) -> Int? { documentIndexByID[documentID] }

@@ -155,24 +155,3 @@ public enum DocumentLoader {
         if documents == 0 { throw .emptyFile(path: path) }
     }
 }
-
-/// Locating the first byte that breaks UTF-8, for error messages.
-enum UTF8Validation {
-    static func firstInvalidOffset<C: Collection<UInt8>>(_ bytes: C) -> Int? {
-        var iterator = bytes.makeIterator()
-        var decoder = Unicode.UTF8()
-        var offset = 0
-        var lastGood = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                offset += UTF8.width(scalar)
-                lastGood = offset
-            case .emptyInput:
-                return nil
-            case .error:
-                return lastGood
-            }
-        }
-    }
-}

@@ -6,49 +6,42 @@ import Dispatch
     import Darwin
 #endif
 
-/// `sentag export`: label files in, a training dataset out.
+/// `sentag export`: the decision table in, a training dataset out.
 ///
-/// 1. Each label file is read once into a `LabelFileIndex` (compact entries, no String per line;
-///    the files are scanned concurrently).
-/// 2. A `VoteTable` gathers every id's current votes and adjudication; `LabelDecider` applies the
-///    policy, `--min-votes` and `--drop`.
-/// 3. Only the kept items' lines are read again (`SentenceFieldReader`: few large `pread`s, only
-///    `doc`, `index` and `text` decoded).
-/// 4. `DocumentSplitter` shares the documents out; the examples are written, sorted by document
+/// 1. The votes and adjudications of every sentence of the corpus come from the decision view
+///    (`ExportVotes`); records that do not match a sentence of the sources are orphans, counted
+///    in the manifest and never exported. `LabelDecider` applies the policy, `--min-votes` and
+///    `--drop`.
+/// 2. The examples take their doc, index and text from the corpus, never from the records.
+/// 3. `DocumentSplitter` shares the documents out; the examples are written, sorted by document
 ///    and position, into a staging folder with their SHA-256 computed on the way, then the
 ///    dataset card and the manifest; `AtomicDirectoryReplacement` swaps the folder into place.
-///
-/// On the benchmark (1M lines, three annotators, ~330 MB) this takes about 1.5 s; see
-/// `Sources/sentag-bench/ExportBenchmark.swift`.
 public enum DatasetExporter {
-    /// At most this many bad-line warnings are passed on one by one; the rest are counted.
-    static let warningLimit = 20
-
-    /// Runs the export and returns its manifest. `warn` receives each warning (bad lines in the
-    /// label files, leftovers of a killed run cleaned up, too few documents for a split) as it
-    /// comes.
-    public static func export(_ configuration: ExportConfiguration, warn: (String) -> Void = { _ in }) throws
-        -> ExportManifest
-    {
-        let annotations = AnnotationsDirectory(path: configuration.annotationsDirectory)
-        let labelSet = try annotations.labelSet()
-        let names = try annotations.annotators()
-        if names.isEmpty { throw AnnotationError.noLabelFiles(directory: configuration.annotationsDirectory) }
+    /// Runs the export over `view` (which must have the corpus of the sources) and returns its
+    /// manifest. `warn` receives each warning (leftovers of a killed run cleaned up, too few
+    /// documents for a split) as it comes.
+    public static func export(
+        _ configuration: ExportConfiguration, view: DecisionView, store: (any JournalStore)? = nil,
+        warn: (String) -> Void = { _ in }
+    ) throws -> ExportManifest {
+        guard let corpus = view.corpus else { preconditionFailure("export needs a view with a corpus") }
+        let labelSet = view.labelSet
+        let names = view.table.annotators
+        if names.isEmpty { throw StoreError.noJournals(location: configuration.annotationsDirectory) }
         let decider = try makeDecider(configuration, labelSet: labelSet, names: names)
 
         let destination = try AtomicDirectoryReplacement(target: configuration.outputDirectory)
         for note in destination.recoverAbandoned() { warn(note) }
         try destination.checkReplaceable()
 
-        let indexes = try LabelFileIndex.read(paths: names.map { annotations.labelFilePath(for: $0) })
-        passOnLineWarnings(indexes, warn)
-        let table = try VoteTable(indexes: indexes, labels: labelSet)
-        let agreement = ExportAgreementSummary(report: try AgreementReport.compute(files: indexes, labelSet: labelSet))
+        let votes = ExportVotes(view: view)
+        let agreementView = DecisionView(table: view.table, labelSet: labelSet)
+        let agreement = ExportAgreementSummary(report: try AgreementReport.compute(view: agreementView))
 
-        let decisions = decide(table, decider)
-        if decisions.kept.isEmpty { throw noExamples(decisions, configuration) }
-        var (examples, documentOfExample, documentNames) = try readExamples(
-            decisions.kept, table: table, indexes: indexes, names: names, labelSet: labelSet)
+        let decisions = decide(votes, decider, corpus: corpus)
+        if decisions.kept.isEmpty { throw noExamples(decisions, configuration, orphaned: votes.orphaned) }
+        var (examples, documentOfExample, documentNames) = makeExamples(
+            decisions.kept, votes: votes, corpus: corpus, names: names, labelSet: labelSet)
         let (order, emptySplits) = assignSplits(
             &examples, documentOfExample: documentOfExample, documentNames: documentNames,
             configuration: configuration)
@@ -70,15 +63,16 @@ public enum DatasetExporter {
                 into: staging, configuration: configuration)
             var manifest = ExportManifest(
                 sentagVersion: configuration.sentagVersion, configuration: configuration, labels: exportedLabels,
-                annotators: names.indices.filter { table.hasVotes(column: $0) }.map { names[$0] },
-                adjudicators: table.adjudicatorColumns.sorted().map { names[$0] },
-                sources: indexes.map {
+                annotators: names.indices.filter { votes.hasVotes(column: $0) }.map { names[$0] },
+                adjudicators: votes.adjudicatorColumns.sorted().map { names[$0] },
+                sources: view.table.journals.map {
                     ExportManifest.Source(
-                        file: $0.path, annotator: $0.annotator, lines: $0.entries.count, skippedLines: $0.warnings.count
-                    )
+                        file: store?.journalLocation($0.annotator) ?? $0.annotator, annotator: $0.annotator,
+                        lines: $0.summary.records + $0.warningCount, skippedLines: $0.warningCount)
                 },
                 items: decisions.items, splits: summaries, leftOut: decisions.leftOut, agreement: agreement,
                 warnings: warnings, checksums: checksums)
+            manifest.orphaned = votes.orphaned
             let card = Array(DatasetCard.markdown(for: manifest, labelSet: labelSet).utf8)
             manifest.checksums.append(
                 ("README.md", try HashingFileWriter.writeFile(FileSystem.join(staging, "README.md"), card)))
@@ -107,24 +101,13 @@ public enum DatasetExporter {
         var annotatorColumn: Int?
         if case .annotator(let name) = configuration.policy {
             guard let column = names.firstIndex(of: name) else {
-                throw AnnotationError.unknownAnnotator(name: name, known: names)
+                throw StoreError.unknownAnnotator(name: name, known: names)
             }
             annotatorColumn = column
         }
         return LabelDecider(
             policy: configuration.policy, minVotes: configuration.minVotes, labelCount: labelSet.count,
             droppedLabels: dropped, annotatorColumn: annotatorColumn)
-    }
-
-    private static func passOnLineWarnings(_ indexes: [LabelFileIndex], _ warn: (String) -> Void) {
-        var count = 0
-        for index in indexes {
-            for warning in index.warnings {
-                if count < warningLimit { warn(warning.description) }
-                count += 1
-            }
-        }
-        if count > warningLimit { warn("\(count - warningLimit) more lines skipped in the label files") }
     }
 
     /// What the policy made of every item.
@@ -136,54 +119,46 @@ public enum DatasetExporter {
         var items = 0
     }
 
-    /// An item the policy kept, and the line to read its text from (the adjudication, or the
-    /// vote of the first annotator, in name order, who gave the kept label).
+    /// An item the policy kept.
     struct KeptItem {
-        var row: Int32
+        /// Its corpus position.
+        var position: Int32
         var label: Int32
         var adjudicated: Bool
-        var column: Int32
-        var entry: Int32
     }
 
-    static func decide(_ table: VoteTable, _ decider: LabelDecider) -> Decisions {
+    static func decide(_ votes: ExportVotes, _ decider: LabelDecider, corpus: Corpus) -> Decisions {
         var decisions = Decisions()
         var counts = [Int32](repeating: 0, count: decider.labelCount)
-        for row in 0..<table.rows {
-            let adjudication = table.adjudications[row]
-            let decision = table.withVotes(ofRow: row) { votes -> LabelDecider.Decision? in
-                guard adjudication >= 0 || votes.contains(where: { $0 >= 0 }) else { return nil }
-                return decider.decide(votes: votes, adjudication: adjudication, counts: &counts)
+        for position in 0..<corpus.count {
+            let adjudication = votes.adjudications[position]
+            let decision = votes.withVotes(ofPosition: position) { row -> LabelDecider.Decision? in
+                guard adjudication >= 0 || row.contains(where: { $0 >= 0 }) else { return nil }
+                return decider.decide(votes: row, adjudication: adjudication, counts: &counts)
             }
-            guard let decision else { continue }  // every line for the id retracted
+            guard let decision else { continue }
             decisions.items += 1
             switch decision {
             case .leaveOut(let reason):
                 decisions.leftOut[reason.rawValue] += 1
             case .keep(let label, let adjudicated):
-                let column: Int
-                let entry: Int32
-                if adjudicated {
-                    column = Int(table.adjudicationColumns[row])
-                    entry = table.adjudicationEntries[row]
-                } else {
-                    let base = row * table.columns
-                    column = (0..<table.columns).first { table.votes[base + $0] == Int32(label) }!
-                    entry = table.voteEntries[base + column]
-                }
                 decisions.kept.append(
-                    KeptItem(
-                        row: Int32(row), label: Int32(label), adjudicated: adjudicated, column: Int32(column),
-                        entry: entry))
+                    KeptItem(position: Int32(position), label: Int32(label), adjudicated: adjudicated))
             }
         }
         return decisions
     }
 
-    private static func noExamples(_ decisions: Decisions, _ configuration: ExportConfiguration) -> ExportError {
+    private static func noExamples(_ decisions: Decisions, _ configuration: ExportConfiguration, orphaned: Int)
+        -> ExportError
+    {
         let detail: String
-        if decisions.items == 0 {
-            detail = "the label files hold no current decision (every line is retracted or unreadable)"
+        if decisions.items == 0 && orphaned > 0 {
+            detail =
+                "none of the \(orphaned) current decision\(orphaned == 1 ? "" : "s") is on a sentence of the sources "
+                + "(\(configuration.sources.joined(separator: ", "))); export with the sources they were labeled from"
+        } else if decisions.items == 0 {
+            detail = "the journals hold no current decision (every line is retracted or unreadable)"
         } else {
             let reasons = LeftOutReason.allCases.filter { decisions.leftOut[$0.rawValue] > 0 }
                 .map { "\($0): \(decisions.leftOut[$0.rawValue])" }.joined(separator: ", ")
@@ -254,41 +229,38 @@ public enum DatasetExporter {
         return (summaries, checksums)
     }
 
-    /// Reads doc, index and text of the kept items (grouped by file, in file order) into
-    /// examples (split not set yet), with each example's document number and the document ids.
-    static func readExamples(
-        _ kept: [KeptItem], table: VoteTable, indexes: [LabelFileIndex], names: [String], labelSet: LabelSet
-    ) throws -> (examples: [ExportExample], documents: [Int], documentNames: [String]) {
-        var fields = [SentenceFieldReader.Fields?](repeating: nil, count: kept.count)
-        var documents = SentenceFieldReader.DocumentTable()
-        var byColumn = [[Int]](repeating: [], count: indexes.count)
-        for position in kept.indices { byColumn[Int(kept[position].column)].append(position) }
-        for column in indexes.indices where !byColumn[column].isEmpty {
-            let wanted = byColumn[column].sorted { kept[$0].entry < kept[$1].entry }
-            let read = try SentenceFieldReader.read(
-                indexes[column], positions: wanted.map { kept[$0].entry }, documents: &documents)
-            for (position, item) in zip(wanted, read) { fields[position] = item }
-        }
+    /// The examples of the kept items, with doc, index and text from the corpus (split not set
+    /// yet), each example's document number and the document ids.
+    static func makeExamples(
+        _ kept: [KeptItem], votes: ExportVotes, corpus: Corpus, names: [String], labelSet: LabelSet
+    ) -> (examples: [ExportExample], documents: [Int], documentNames: [String]) {
         let labelNames = labelSet.names
-        let documentNames = documents.names
+        var documentNumber = [Int32](repeating: -1, count: corpus.documents.count)
+        var documentNames: [String] = []
         var examples: [ExportExample] = []
         var documentOfExample: [Int] = []
         examples.reserveCapacity(kept.count)
         documentOfExample.reserveCapacity(kept.count)
-        for (position, item) in kept.enumerated() {
-            let field = fields[position]!
-            var votes: [AnnotatorVote] = []
-            table.withVotes(ofRow: Int(item.row)) { row in
+        for item in kept {
+            let position = Int(item.position)
+            let sentence = corpus.sentences[position]
+            let document = corpus.documentIndex(ofSentenceAt: position)
+            if documentNumber[document] < 0 {
+                documentNumber[document] = Int32(documentNames.count)
+                documentNames.append(corpus.documents[document].id)
+            }
+            var exampleVotes: [AnnotatorVote] = []
+            votes.withVotes(ofPosition: position) { row in
                 for (column, vote) in row.enumerated() where vote >= 0 {
-                    votes.append(AnnotatorVote(annotator: names[column], label: labelNames[Int(vote)]))
+                    exampleVotes.append(AnnotatorVote(annotator: names[column], label: labelNames[Int(vote)]))
                 }
             }
             examples.append(
                 ExportExample(
-                    id: table.ids[Int(item.row)], doc: documentNames[Int(field.document)], index: field.index,
-                    text: field.text, label: labelNames[Int(item.label)], split: .train, votes: votes,
+                    id: sentence.id, doc: sentence.doc, index: sentence.index, text: sentence.text,
+                    label: labelNames[Int(item.label)], split: .train, votes: exampleVotes,
                     adjudicated: item.adjudicated))
-            documentOfExample.append(Int(field.document))
+            documentOfExample.append(Int(documentNumber[document]))
         }
         return (examples, documentOfExample, documentNames)
     }

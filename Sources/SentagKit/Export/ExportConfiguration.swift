@@ -10,7 +10,10 @@ public struct ExportConfiguration: Sendable {
         case beforeSwap = "before-swap"
     }
 
+    /// Where the journals are: a folder, or a database URI (without its password).
     public var annotationsDirectory: String
+    /// The SOURCE arguments the examples' texts come from.
+    public var sources: [String] = ["seeds"]
     public var outputDirectory: String
     public var policy: ExportPolicy = .adjudicatedMajority
     /// Items with fewer votes are left out (under adjudicated-majority, adjudicated items are kept).
@@ -34,7 +37,9 @@ public struct ExportConfiguration: Sendable {
 
     /// The command line that produces the same dataset.
     public var commandLine: String {
-        var parts = ["sentag export --out \(Self.quoted(outputDirectory))"]
+        var parts = ["sentag export"]
+        if sources != ["seeds"] { parts += sources.map(Self.quoted) }
+        parts.append("--out \(Self.quoted(outputDirectory))")
         if annotationsDirectory != "Annotations" { parts.append("--annotations \(Self.quoted(annotationsDirectory))") }
         parts.append("--policy \(Self.quoted(policy.description))")
         if minVotes != 1 { parts.append("--min-votes \(minVotes)") }

@@ -39,6 +39,8 @@ public struct ExportManifest: Sendable {
     /// Items left out, by `LeftOutReason.rawValue`.
     public var leftOut: [Int]
     public var agreement: ExportAgreementSummary
+    /// Current decisions whose record matches no sentence of the sources: not exported.
+    public var orphaned = 0
     public var warnings: [String]
     /// `(file name, SHA-256 hex)` for every file of the export except the manifest itself.
     public var checksums: [(String, String)]
@@ -106,6 +108,7 @@ public struct ExportManifest: Sendable {
             ("label_counts", counts(labelCounts)),
             ("splits", .object(splitMembers)),
             ("left_out", .object(leftOutMembers)),
+            ("orphaned", number(orphaned)),
             ("agreement", agreement.jsonValue),
             ("warnings", strings(warnings)),
             ("sha256", .object(checksums.map { ($0.0, .string($0.1)) })),

@@ -14,7 +14,7 @@ public enum JSONObjectScanner {
         case object, array
     }
 
-    public struct Member {
+    public struct Member: Sendable {
         /// The key body without quotes (escapes not decoded; keys here are plain ASCII).
         public var key: Range<Int>
         public var kind: ValueKind

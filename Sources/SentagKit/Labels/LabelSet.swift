@@ -48,8 +48,14 @@ public struct LabelSet: Equatable, Sendable {
 
     /// `[a-z][a-z0-9_-]*`
     public static func isValidName(_ name: String) -> Bool {
+        var copy = name
+        return copy.withUTF8 { isValidName(utf8: $0) }
+    }
+
+    /// `[a-z][a-z0-9_-]*`, on UTF-8 bytes.
+    public static func isValidName(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var first = true
-        for byte in name.utf8 {
+        for byte in bytes {
             let ok: Bool =
                 first
                 ? (0x61...0x7A).contains(byte)
@@ -67,17 +73,11 @@ public struct LabelSet: Equatable, Sendable {
 }
 
 extension LabelSet {
-    /// The label set of an annotations folder: `labels.json` when present, else the default.
-    public static func load(annotationsDirectory: String) throws(LabelSetError) -> LabelSet {
-        let path = FileSystem.join(annotationsDirectory, "labels.json")
-        guard FileSystem.exists(path) else { return .default }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readFile(path)
-        } catch {
-            throw .unreadable(path: path, reason: error.reason)
-        }
-        return try parse(bytes, origin: path)
+    /// The label set of a store: its `labels.json` when present, else the default. Throws
+    /// `StoreError` (the file cannot be read safely) or `LabelSetError` (it is not a label set).
+    public static func load(from store: any JournalStore) throws -> LabelSet {
+        guard let bytes = try store.readDocument(.labels) else { return .default }
+        return try parse(bytes, origin: FileSystem.join(store.location, StoreDocument.labels.rawValue))
     }
 
     /// Parses `{"labels":[{"name":"claim","key":"c","description":"…"}, …]}`.

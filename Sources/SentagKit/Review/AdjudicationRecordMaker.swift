@@ -17,6 +17,6 @@ public struct AdjudicationRecordMaker: SessionRecordMaker {
         AnnotationRecord(
             sentence: sentence, label: label, annotator: adjudicator, time: details.time, note: details.note,
             flag: details.flag, ms: details.ms, session: details.session, adjudicated: true,
-            votes: label == nil ? nil : items.votes(of: sentence.id))
+            votes: label == nil ? nil : items.votes(of: sentence.id), undo: details.undo, run: details.run)
     }
 }

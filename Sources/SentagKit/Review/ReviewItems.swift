@@ -1,12 +1,12 @@
 /// The items of a review: the rated sentences of the sources that the criteria select, in
 /// document order, and every rated sentence's votes.
 ///
-/// Built once from the current ratings (`LoadedRatings.table`: each annotator's latest decision
-/// that is not an adjudication, with the shared rule for labels outside the label set) and the
-/// corpus. A rated id that is not a sentence of the sources cannot be shown: the ones the
-/// criteria would select are counted in `outsideItems` and `outsideRatings` instead. Votes stay
-/// available for every rated id, selected or not, so an undo that reaches an item no longer in
-/// the review still shows and records them. O(items × annotators) to build; lookups are O(1).
+/// Built once from the ratings of a decision view with the corpus (`Ratings`: the votes that
+/// count, on sentences of the sources). Ratings whose record is not on a sentence of the
+/// sources cannot be shown: the items the criteria would select among them are counted in
+/// `outsideItems` and `outsideRatings` instead. Votes stay available for every rated sentence,
+/// selected or not, so an undo that reaches an item no longer in the review still shows and
+/// records them. O(items × annotators) to build; lookups are O(1).
 public struct ReviewItems: Sendable {
     public let table: RatingTable
     public let criteria: ReviewCriteria
@@ -20,7 +20,12 @@ public struct ReviewItems: Sendable {
     /// Table row of every rated id.
     private let rows: SentenceIDTable
 
-    public init(table: RatingTable, corpus: Corpus, criteria: ReviewCriteria) {
+    /// - Parameters:
+    ///   - outside: the labels of the ratings that are not on a sentence of the sources, by
+    ///     sentence id (`DecisionView.orphanedVotes`).
+    public init(
+        table: RatingTable, corpus: Corpus, criteria: ReviewCriteria, outside: [SentenceID: [Int]] = [:]
+    ) {
         var rows = SentenceIDTable(capacity: table.itemCount)
         var positions: [Int] = []
         var eligible = 0
@@ -48,6 +53,12 @@ public struct ReviewItems: Sendable {
                     outsideRatings += ratings
                 }
             }
+        }
+        for labels in outside.values {
+            let disagree = labels.contains { $0 != labels[0] }
+            guard criteria.includes(ratings: labels.count, disagree: disagree) else { continue }
+            outsideItems += 1
+            outsideRatings += labels.count
         }
         positions.sort()
         self.table = table

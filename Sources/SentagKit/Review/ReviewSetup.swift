@@ -5,39 +5,36 @@
 #endif
 
 /// Everything `sentag review` prepares before the first prompt: the label set, the adjudicator's
-/// locked label file, every annotator's current ratings, the corpus, the items to review and a
-/// `LabelingSession` over them.
+/// locked journal, the decision table, the corpus, the items to review and a `LabelingSession`
+/// over them.
 ///
-/// The same order as `LabelingSetup`: the label set first, then the adjudicator's file is locked
-/// before any label file is read (no other session can append to it between reading and
-/// writing), and the label files are read on another thread while the corpus is segmented. When
-/// there is nothing to review, nothing is left behind: the lock is released and a label file
-/// this call created (still empty) is removed.
+/// The same order as `LabelingSetup`: the label set first, then the adjudicator's journal is
+/// locked before the table is read (no other session can append to it between reading and
+/// writing), and the table is read on another thread while the corpus is segmented. When there
+/// is nothing to review, nothing is left behind: the lock is released, and no journal was
+/// created (a journal is created by its first record).
 public struct ReviewSetup {
     public var session: LabelingSession
-    /// The adjudicator's label file, locked; the session's `DecisionStore`.
-    public var log: AnnotationLog
+    /// The adjudicator's journal, locked.
+    public var journal: any JournalAppender
     public var items: ReviewItems
-    /// Bad lines of the label files, and adjudications with labels outside the label set.
-    public var warnings: [LabelFileWarning]
-    public var guidePath: String
+    /// Lines skipped in the journals and decisions with labels outside the label set.
+    public var warnings: [Diagnostic]
+    public var warningCount: Int
     public var sources: [String]
 
     public struct Options: Sendable {
         public var sources: [String]
-        public var annotationsDirectory: String
         public var adjudicator: String
         public var criteria: ReviewCriteria
         public var filter: ReviewFilter
         public var sessionID: String
 
         public init(
-            sources: [String], annotationsDirectory: String, adjudicator: String,
-            criteria: ReviewCriteria = ReviewCriteria(), filter: ReviewFilter = .unsettled,
-            sessionID: String = LabelingSetup.newSessionID()
+            sources: [String], adjudicator: String, criteria: ReviewCriteria = ReviewCriteria(),
+            filter: ReviewFilter = .unsettled, sessionID: String = LabelingSetup.newSessionID()
         ) {
             self.sources = sources
-            self.annotationsDirectory = annotationsDirectory
             self.adjudicator = adjudicator
             self.criteria = criteria
             self.filter = filter
@@ -51,51 +48,43 @@ public struct ReviewSetup {
         case nothingToReview(String)
     }
 
-    /// Reads and locks everything; throws `LabelSetError`, `AnnotationError` or `SourceError`
-    /// (a current rating or adjudication with a label outside the label set is an error naming
-    /// the file and line, as in `agreement` and `export`).
-    public static func prepare(_ options: Options) throws -> Preparation {
-        let directory = AnnotationsDirectory(path: options.annotationsDirectory)
-        let labelSet = try directory.labelSet()
-        if try directory.annotators().isEmpty {
+    /// Reads and locks everything; throws `LabelSetError`, `StoreError` or `SourceError`.
+    public static func prepare(_ options: Options, store: any JournalStore) throws -> Preparation {
+        let labelSet = try LabelSet.load(from: store)
+        if try store.annotators().isEmpty {
             return .nothingToReview(
-                "nothing to review: \(directory.path) holds no label files yet; label with 'sentag label' first")
+                "nothing to review: \(store.location) holds no journals yet; label with 'sentag label' first")
         }
-        let path = directory.labelFilePath(for: options.adjudicator)
-        let existed = FileSystem.exists(path)
-        let log = try AnnotationLog(
-            directory: options.annotationsDirectory, annotator: options.adjudicator, command: "sentag review")
+        let journal = try store.openJournal(options.adjudicator, command: "sentag review")
         var handedOver = false
-        defer {
-            if !handedOver {
-                if !existed && (try? FileSystem.readFile(path))?.isEmpty == true { unlink(path) }
-                log.close()
-            }
-        }
-        let paths = try directory.annotators().map(directory.labelFilePath(for:))
-        let reading = ConcurrentResult { () throws(AnnotationError) in try LabelFileIndex.read(paths: paths) }
-        let corpus = try Corpus.load(options.sources)
-        let files = try reading.value()
-        let ratings = try LoadedRatings(files: files, labelSet: labelSet)
-        let items = ReviewItems(table: ratings.table, corpus: corpus, criteria: options.criteria)
+        defer { if !handedOver { journal.close() } }
+        let loader = DecisionTableLoader(store: store)
+        let reading = ConcurrentResult(SendableBox { try loader.load() })
+        let corpus = try Corpus.load(options.sources, cache: store.cache)
+        var table = try reading.value()
+        table.ensureJournal(options.adjudicator)
+        let view = DecisionView(table: table, labelSet: labelSet, corpus: corpus, store: store)
+        let ratings = try Ratings.collect(view)
+        let items = ReviewItems(
+            table: ratings.table, corpus: corpus, criteria: options.criteria,
+            outside: view.orphanedVotes())
         if items.positions.isEmpty {
             return .nothingToReview(nothingMessage(items, sources: options.sources))
         }
-        // Always among the files: opening the log created it when it was missing.
-        let own = try files.first { $0.annotator == options.adjudicator } ?? LabelFileIndex(path: path)
-        let ledger = DecisionLedger(
-            index: own, corpus: corpus, labelSet: labelSet, adjudicated: true, scope: items.scope)
+        let own = table.index(of: options.adjudicator) ?? 0
+        let ledger = DecisionLedger(view: view, journal: own, adjudicated: true, scope: items.scope)
         let queue = options.filter.queue(positions: items.positions, ledger: ledger, corpusCount: corpus.count)
-        let description = VoteDescription(items: items, sources: RatingSources(files: ratings.files, items: items))
+        let description = VoteDescription(items: items, ratings: ratings, view: view)
         let session = LabelingSession(
-            corpus: corpus, labelSet: labelSet, queue: queue, ledger: ledger,
+            decisions: view, annotator: options.adjudicator, adjudicated: true, queue: queue, ledger: ledger,
             recordMaker: AdjudicationRecordMaker(adjudicator: options.adjudicator, items: items),
             sessionID: options.sessionID, describe: { description.lines(for: $0) }, allowsRuns: false)
         handedOver = true
+        let warnings = table.warnings
         return .ready(
             ReviewSetup(
-                session: session, log: log, items: items, warnings: ratings.warnings + ledger.unknownLabelWarnings,
-                guidePath: FileSystem.join(options.annotationsDirectory, "GUIDELINES.md"), sources: options.sources))
+                session: session, journal: journal, items: items, warnings: warnings.kept + view.labelWarnings,
+                warningCount: warnings.total + view.labelWarnings.count, sources: options.sources))
     }
 
     /// Why the criteria selected nothing in the sources.

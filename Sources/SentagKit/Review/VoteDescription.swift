@@ -6,15 +6,16 @@
 ///     bob: quote, unsure · note: reported speech?
 ///     carol: claim
 ///
-/// The notes are read back from the label files for the sentence on screen only
-/// (`RatingSources`); a note that cannot be read is said so on its line, never fatal.
+/// Notes and flags come from the decision table (no store read).
 public struct VoteDescription: Sendable {
     public let items: ReviewItems
-    public let sources: RatingSources
+    public let ratings: Ratings
+    public let view: DecisionView
 
-    public init(items: ReviewItems, sources: RatingSources) {
+    public init(items: ReviewItems, ratings: Ratings, view: DecisionView) {
         self.items = items
-        self.sources = sources
+        self.ratings = ratings
+        self.view = view
     }
 
     public func lines(for sentence: Sentence) -> [String] {
@@ -23,15 +24,12 @@ public struct VoteDescription: Sendable {
         var lines = ["votes: " + counts.joined(separator: " · ")]
         let table = items.table
         for column in 0..<table.annotatorCount {
-            guard let label = table[row, column] else { continue }
+            guard let label = table[row, column], let slot = ratings.slot(row: row, column: column) else { continue }
+            let lane = view.table.journals[ratings.journals[column]].votes
             var line = "\(table.annotators[column]): \(table.labels[label])"
-            if sources.isFlagged(row: row, column: column) { line += ", unsure" }
-            do {
-                if let note = try sources.record(row: row, column: column)?.note, !note.isEmpty {
-                    line += " · note: " + note.split(whereSeparator: \.isNewline).joined(separator: " ")
-                }
-            } catch {
-                line += " · note unreadable (\(error))"
+            if lane.votes[slot].flagged { line += ", unsure" }
+            if let note = lane.note(slot: slot), !note.isEmpty {
+                line += " · note: " + note.split(whereSeparator: \.isNewline).joined(separator: " ")
             }
             lines.append(line)
         }

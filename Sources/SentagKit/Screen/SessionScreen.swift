@@ -71,8 +71,10 @@ public struct SessionScreen: Sendable {
         case .saved(let label, let count):
             let what = count == 1 ? "saved \(label)" : "saved \(label) on \(count) sentences"
             return [style.green + what + style.reset]
-        case .undone(let label):
-            return [style.green + "undid \(label); label this sentence again" + style.reset]
+        case .undone(let label, let count, let restored):
+            let what = count == 1 ? "undid \(label)" : "undid \(label) on \(count) sentences"
+            let then = restored.map { "; this sentence is \($0) again" } ?? "; label this sentence again"
+            return [style.green + what + then + style.reset]
         case .message(let text):
             return TextWrapper.wrap(text, width: width, rest: "  ")
         case .problem(let text):

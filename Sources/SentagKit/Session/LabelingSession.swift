@@ -19,6 +19,12 @@ public struct LabelingSession {
     public let corpus: Corpus
     public let labelSet: LabelSet
     public let queue: SessionQueue
+    /// The decisions of every journal read (the session's own kept current as it appends).
+    public private(set) var decisions: DecisionView
+    /// The session's journal in `decisions.table`, and which of its lanes the session writes.
+    public let journal: Int
+    public let adjudicated: Bool
+    /// The session's lane over the corpus, derived from `decisions`.
     public private(set) var ledger: DecisionLedger
     public let recordMaker: any SessionRecordMaker
     /// Written into every record's `session` key.
@@ -45,13 +51,22 @@ public struct LabelingSession {
     private var touched: [Bool]
     public private(set) var showsContext = true
 
+    /// A session writing `annotator`'s journal (its adjudication lane when `adjudicated`), over
+    /// the corpus of `decisions`, which must have one. `ledger` is the lane over the corpus
+    /// (`DecisionLedger(view:journal:adjudicated:scope:)`), made by the caller to choose its scope.
     public init(
-        corpus: Corpus, labelSet: LabelSet, queue: SessionQueue, ledger: DecisionLedger,
-        recordMaker: any SessionRecordMaker, sessionID: String,
+        decisions: DecisionView, annotator: String, adjudicated: Bool = false, queue: SessionQueue,
+        ledger: DecisionLedger, recordMaker: any SessionRecordMaker, sessionID: String,
         describe: (@Sendable (Sentence) -> [String])? = nil, allowsRuns: Bool = true
     ) {
+        guard let corpus = decisions.corpus, let journal = decisions.table.index(of: annotator) else {
+            preconditionFailure("a session needs a corpus and its journal in the table (ensureJournal)")
+        }
         self.corpus = corpus
-        self.labelSet = labelSet
+        self.labelSet = decisions.labelSet
+        self.decisions = decisions
+        self.journal = journal
+        self.adjudicated = adjudicated
         self.queue = queue
         self.ledger = ledger
         self.recordMaker = recordMaker
@@ -105,11 +120,12 @@ public struct LabelingSession {
             var records: [AnnotationRecord] = []
             for (i, p) in positions.enumerated() {
                 let first = i == 0
-                let note = first ? (viewNote ?? ledger.existingNote(at: p)) : nil
+                let note = first ? (viewNote ?? existingNote(at: p)) : nil
                 let flag = first ? (viewFlag ?? ledger.isFlagged(p)) : false
-                let details = RecordDetails(
+                var details = RecordDetails(
                     time: time, ms: first ? milliseconds(from: shownAt, to: time) : 0, note: note,
                     flag: flag ? true : nil, session: sessionID)
+                details.run = !first
                 records.append(recordMaker.makeRecord(for: corpus.sentences[p], label: name, details: details))
             }
             let shortfall = positions.count < count ? positions.count : nil
@@ -118,12 +134,26 @@ public struct LabelingSession {
                     positions: positions, label: label, note: records[0].note, flag: records[0].flag == true,
                     shortfall: shortfall), records)
         case .undo:
-            guard let position = ledger.undo.last, let label = ledger.label(at: position) else {
-                return step(.inform("nothing to undo"))
+            let journal = decisions.table.journals[self.journal]
+            var records: [AnnotationRecord] = []
+            var undone: [(position: Int, label: String)] = []
+            for entry in journal.lane(adjudicated: adjudicated).lastStep() {
+                guard let position = corpus.position(of: entry.id), let label = ledger.label(at: position) else {
+                    continue
+                }
+                let restored = decisions.label(entry.previous.label, journal: self.journal).map {
+                    labelSet.labels[$0].name
+                }
+                var details = RecordDetails(
+                    time: time, ms: nil, note: restored == nil ? nil : entry.previousNote,
+                    flag: restored != nil && entry.previous.flagged ? true : nil, session: sessionID)
+                details.undo = restored != nil
+                records.append(
+                    recordMaker.makeRecord(for: corpus.sentences[position], label: restored, details: details))
+                undone.append((position, labelSet.labels[label].name))
             }
-            let details = RecordDetails(time: time, ms: nil, note: nil, flag: nil, session: sessionID)
-            let record = recordMaker.makeRecord(for: corpus.sentences[position], label: nil, details: details)
-            return step(.retract(position: position, label: labelSet.labels[label].name), [record])
+            guard !undone.isEmpty else { return step(.inform("nothing to undo")) }
+            return step(.undo(undone), records)
         case .back:
             guard !backStack.isEmpty else {
                 return step(.inform("no earlier sentence in this session; :goto reaches any sentence"))
@@ -156,7 +186,7 @@ public struct LabelingSession {
             guard let position = current else { return step(.reject(nothingHere)) }
             let flag = !(viewFlag ?? ledger.isFlagged(position))
             guard let label = ledger.label(at: position) else { return step(.pendingFlag(flag)) }
-            let note = viewNote ?? ledger.existingNote(at: position)
+            let note = viewNote ?? existingNote(at: position)
             let record = amendment(position, label: label, note: note, flag: flag, at: time)
             return step(.amend(position: position, label: label, note: note, flag: flag), [record])
         case .stats:
@@ -186,8 +216,28 @@ public struct LabelingSession {
 
     // MARK: - Applying
 
-    /// Carries out a planned step whose records are on disk, and says what to show.
-    public mutating func apply(_ step: SessionStep, at time: Timestamp) -> [SessionEvent] {
+    /// The note of the decision in force at `position`, if any.
+    private func existingNote(at position: Int) -> String? {
+        guard ledger.label(at: position) != nil else { return nil }
+        return decisions.table.journals[journal].lane(adjudicated: adjudicated).note(of: corpus.sentences[position].id)
+    }
+
+    /// Carries out a planned step whose records are stored (at `positions`, one per record; none
+    /// needed without records), and says what to show.
+    public mutating func apply(_ step: SessionStep, at time: Timestamp, positions: [RecordPosition] = [])
+        -> [SessionEvent]
+    {
+        if !step.records.isEmpty {
+            let stored =
+                positions.count == step.records.count
+                ? positions : step.records.map { _ in RecordPosition(line: 0, offset: -1) }
+            decisions.apply(step.records, at: stored)
+            for record in step.records {
+                guard let position = corpus.position(of: record.id) else { continue }
+                let decision = decisions.decision(journal: journal, adjudicated: adjudicated, id: record.id)
+                ledger.set(position, label: decision?.label, flag: decision?.vote.flagged ?? false)
+            }
+        }
         switch step.action {
         case .none:
             return []
@@ -195,13 +245,8 @@ public struct LabelingSession {
             return [.problem(message)]
         case .inform(let message):
             return [.message(message)]
-        case .decide(let positions, let label, let note, let flag, let shortfall):
-            for (i, position) in positions.enumerated() {
-                if i == 0 {
-                    ledger.decide(position, label: label, flag: flag, note: note)
-                } else {
-                    ledger.decide(position, label: label, flag: false, note: nil)
-                }
+        case .decide(let positions, let label, _, _, let shortfall):
+            for position in positions {
                 if !touched[position] {
                     touched[position] = true
                     decisionsThisSession += 1
@@ -213,15 +258,17 @@ public struct LabelingSession {
                 events.append(.message("only \(shortfall) sentence\(shortfall == 1 ? "" : "s") left in this document"))
             }
             return events + advance(at: time, leaving: true)
-        case .retract(let position, let label):
-            ledger.retract(position)
-            if touched[position] {
+        case .undo(let undone):
+            for (position, label) in undone where touched[position] {
                 touched[position] = false
                 decisionsThisSession -= 1
                 if let index = labelSet.index(of: label) {
                     countsThisSession[index] = max(countsThisSession[index] - 1, 0)
                 }
             }
+            // Show the oldest sentence of the step: where the annotator was when it began.
+            let position = undone[undone.count - 1].position
+            let restored = ledger.label(at: position).map { labelSet.labels[$0].name }
             if position != current {
                 if let current { forwardStack.append(current) }
                 if backStack.last == position { backStack.removeLast() }
@@ -230,9 +277,8 @@ public struct LabelingSession {
                 viewNote = nil
                 viewFlag = nil
             }
-            return [.undone(label: label), .show]
-        case .amend(let position, let label, let note, let flag):
-            ledger.decide(position, label: label, flag: flag, note: note)
+            return [.undone(label: undone[undone.count - 1].label, count: undone.count, restored: restored), .show]
+        case .amend(_, _, let note, let flag):
             viewNote = note
             viewFlag = flag
             switch step.command {
@@ -400,7 +446,7 @@ public struct LabelingSession {
             next: position + 1 < range.upperBound ? corpus.sentences[position + 1].text : nil,
             showsContext: showsContext, currentLabel: label.map { labelSet.labels[$0].name },
             flagged: viewFlag ?? ledger.isFlagged(position),
-            note: viewNote ?? (label == nil ? nil : ledger.existingNote(at: position)),
+            note: viewNote ?? existingNote(at: position),
             details: describe?(sentence) ?? [])
     }
 

@@ -6,25 +6,25 @@ import Dispatch
     import Darwin
 #endif
 
-/// Everything `sentag label` prepares before the first prompt: the label set, the locked label
-/// file, the corpus, the annotator's decisions and the queue.
+/// Everything `sentag label` prepares before the first prompt: the label set, the locked
+/// journal, the corpus, the decision table and the queue.
 ///
 /// The order matters: the label set is checked first (cheap, and a bad `labels.json` must stop
-/// everything), then the label file is locked before it is read, so no other session can append
-/// between reading and writing. The label file is read on a second thread while the corpus is
-/// read and segmented: the two are independent, and together they are the time to the first
-/// prompt.
+/// everything), then the journal is opened (and locked) before the table is read, so no other
+/// session can append between reading and writing. The table is read on a second thread while
+/// the corpus is read and segmented: the two are independent, and together they are the time to
+/// the first prompt.
 public struct LabelingSetup {
     public var session: LabelingSession
-    public var log: AnnotationLog
-    /// Bad lines of the label file and decisions with labels outside the label set.
-    public var warnings: [LabelFileWarning]
+    public var journal: any JournalAppender
+    /// Lines skipped in the journals and decisions with labels outside the label set.
+    public var warnings: [Diagnostic]
+    /// How many warnings there are in all (`warnings` keeps the first ones).
+    public var warningCount: Int
     public var seed: UInt64
-    public var guidePath: String
 
     public struct Options: Sendable {
         public var sources: [String]
-        public var annotationsDirectory: String
         public var annotator: String
         public var order: SessionQueue.Order
         public var seed: UInt64?
@@ -32,12 +32,11 @@ public struct LabelingSetup {
         public var sessionID: String
 
         public init(
-            sources: [String], annotationsDirectory: String, annotator: String, order: SessionQueue.Order = .document,
+            sources: [String], annotator: String, order: SessionQueue.Order = .document,
             seed: UInt64? = nil, filter: SessionQueue.Filter = .unlabeled,
             sessionID: String = LabelingSetup.newSessionID()
         ) {
             self.sources = sources
-            self.annotationsDirectory = annotationsDirectory
             self.annotator = annotator
             self.order = order
             self.seed = seed
@@ -46,26 +45,27 @@ public struct LabelingSetup {
         }
     }
 
-    /// Reads and locks everything; throws `LabelSetError`, `AnnotationError` or `SourceError`.
-    public static func prepare(_ options: Options) throws -> LabelingSetup {
-        let directory = AnnotationsDirectory(path: options.annotationsDirectory)
-        let labelSet = try directory.labelSet()
-        let log = try AnnotationLog(
-            directory: options.annotationsDirectory, annotator: options.annotator, command: "sentag label")
-        let labelFile = log.path
-        let reading = ConcurrentResult { try LabelFileIndex(path: labelFile) }
-        let corpus = try Corpus.load(options.sources)
-        let index = try reading.value()
-        let ledger = DecisionLedger(index: index, corpus: corpus, labelSet: labelSet)
+    /// Reads and locks everything; throws `LabelSetError`, `StoreError` or `SourceError`.
+    public static func prepare(_ options: Options, store: any JournalStore) throws -> LabelingSetup {
+        let labelSet = try LabelSet.load(from: store)
+        let journal = try store.openJournal(options.annotator, command: "sentag label")
+        let loader = DecisionTableLoader(store: store)
+        let reading = ConcurrentResult(SendableBox { try loader.load() })
+        let corpus = try Corpus.load(options.sources, cache: store.cache)
+        var table = try reading.value()
+        table.ensureJournal(options.annotator)
+        let view = DecisionView(table: table, labelSet: labelSet, corpus: corpus, store: store)
+        let ledger = DecisionLedger(view: view, journal: table.index(of: options.annotator) ?? 0, adjudicated: false)
         let seed = options.seed ?? defaultSeed(for: options.annotator)
         let queue = SessionQueue.labeling(
             corpusCount: corpus.count, ledger: ledger, order: options.order, seed: seed, filter: options.filter)
         let session = LabelingSession(
-            corpus: corpus, labelSet: labelSet, queue: queue, ledger: ledger,
+            decisions: view, annotator: options.annotator, queue: queue, ledger: ledger,
             recordMaker: AnnotatorRecordMaker(annotator: options.annotator), sessionID: options.sessionID)
+        let warnings = table.warnings
         return LabelingSetup(
-            session: session, log: log, warnings: index.warnings + ledger.unknownLabelWarnings, seed: seed,
-            guidePath: FileSystem.join(options.annotationsDirectory, "GUIDELINES.md"))
+            session: session, journal: journal, warnings: warnings.kept + view.labelWarnings,
+            warningCount: warnings.total + view.labelWarnings.count, seed: seed)
     }
 
     /// Without `--seed`, a shuffle is seeded from the annotator's name: each annotator gets an
@@ -107,12 +107,12 @@ public struct LabelingSetup {
         throw SentagFailure("no annotator name: pass --annotator NAME or set SENTAG_ANNOTATOR")
     }
 
-    /// The guidelines for `:guide`, or a message saying where they should be.
-    public static func guideText(path: String, labelSet: LabelSet) -> String {
-        if let bytes = try? FileSystem.readFile(path), let text = String(validating: bytes, as: UTF8.self) {
+    /// The guidelines for `:guide`: the store's `GUIDELINES.md`, else a summary of the labels.
+    public static func guideText(store: any JournalStore, labelSet: LabelSet) -> String {
+        if let bytes = try? store.readDocument(.guidelines), let text = String(validating: bytes, as: UTF8.self) {
             return text
         }
-        var lines = ["no guidelines at \(path); until there are, the labels mean:"]
+        var lines = ["no guidelines in \(store.location) (GUIDELINES.md); until there are, the labels mean:"]
         for label in labelSet.labels {
             lines.append(
                 "  \(label.name) (\(label.key)): \(label.description.isEmpty ? "no description" : label.description)")

@@ -7,8 +7,9 @@ public enum SessionEvent: Equatable, Sendable {
     case show
     /// Records were appended: `count` sentences got `label`.
     case saved(label: String, count: Int)
-    /// The last decision was retracted; its sentence is shown again.
-    case undone(label: String)
+    /// The last step was undone (`count` sentences; `label` was the decision on the one shown
+    /// again); `restored` is the label it has again, nil when it is unlabeled again.
+    case undone(label: String, count: Int, restored: String?)
     /// Information, not a problem: "note kept", "nothing to undo".
     case message(String)
     /// A line that could not be used; nothing was recorded.

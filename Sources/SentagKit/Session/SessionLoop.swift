@@ -11,7 +11,7 @@ public final class SessionLoop {
     public private(set) var session: LabelingSession
     private let input: any LineSource
     private let output: any SessionOutput
-    private let store: any DecisionStore
+    private let journal: any JournalAppender
     private let screen: SessionScreen
     private let clock: () -> Timestamp
     private let guide: () -> String
@@ -33,14 +33,14 @@ public final class SessionLoop {
     ///   - guide: the guidelines' text for `:guide` (or a message saying where they are missing).
     ///   - defaultColumns: the width when the source has no terminal (`$COLUMNS`, else 80).
     public init(
-        session: LabelingSession, input: any LineSource, output: any SessionOutput, store: any DecisionStore,
+        session: LabelingSession, input: any LineSource, output: any SessionOutput, journal: any JournalAppender,
         screen: SessionScreen, clock: @escaping () -> Timestamp = Timestamp.now,
         guide: @escaping () -> String = { "no guidelines" }, defaultColumns: Int = 80
     ) {
         self.session = session
         self.input = input
         self.output = output
-        self.store = store
+        self.journal = journal
         self.screen = screen
         self.clock = clock
         self.guide = guide
@@ -48,6 +48,10 @@ public final class SessionLoop {
     }
 
     private var width: Int { input.columns ?? defaultColumns }
+
+    /// Lines whose records could not be stored (a full disk): the command must not end with
+    /// status 0 when there were any.
+    public private(set) var unsavedDecisions = 0
 
     /// Runs until `:quit`, the end of input, a second Ctrl-C or a closed output.
     public func run() -> Outcome {
@@ -87,15 +91,17 @@ public final class SessionLoop {
     private func handle(_ line: String) -> Bool {
         let now = clock()
         let step = session.plan(line, at: now)
+        var positions: [RecordPosition] = []
         if !step.records.isEmpty {
             do {
-                try store.append(step.records)
+                positions = try journal.append(step.records)
             } catch {
-                emit([.problem("\(error); nothing changed: still on this sentence, type it again")])
+                unsavedDecisions += 1
+                emit([.problem("\(error); nothing was recorded: still on this sentence, type it again")])
                 return false
             }
         }
-        let events = session.apply(step, at: now)
+        let events = session.apply(step, at: now, positions: positions)
         emit(events)
         return events.contains(.quit)
     }

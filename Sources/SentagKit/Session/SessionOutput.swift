@@ -25,11 +25,3 @@ public final class CapturedOutput: SessionOutput {
 
     public var hasFailed: Bool { false }
 }
-
-/// Appends a session's records durably: `AnnotationLog` (write + fsync), or a stand-in in tests.
-public protocol DecisionStore: AnyObject {
-    /// Returns only once the records are on disk; throws when they may not be.
-    func append(_ records: [AnnotationRecord]) throws(AnnotationError)
-}
-
-extension AnnotationLog: DecisionStore {}

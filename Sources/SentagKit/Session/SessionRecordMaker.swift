@@ -16,6 +16,10 @@ public struct RecordDetails: Equatable, Sendable {
     /// True when marked unsure; false only when the mark was just removed; nil otherwise.
     public var flag: Bool?
     public var session: String
+    /// The record restores what an undone decision had replaced.
+    public var undo = false
+    /// The record is part of the same step as the one before it (a run).
+    public var run = false
 
     public init(time: Timestamp, ms: Int?, note: String?, flag: Bool?, session: String) {
         self.time = time
@@ -37,6 +41,6 @@ public struct AnnotatorRecordMaker: SessionRecordMaker {
     public func makeRecord(for sentence: Sentence, label: String?, details: RecordDetails) -> AnnotationRecord {
         AnnotationRecord(
             sentence: sentence, label: label, annotator: annotator, time: details.time, note: details.note,
-            flag: details.flag, ms: details.ms, session: details.session)
+            flag: details.flag, ms: details.ms, session: details.session, undo: details.undo, run: details.run)
     }
 }

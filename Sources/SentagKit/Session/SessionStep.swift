@@ -21,7 +21,8 @@ public struct SessionStep: Sendable {
         case reject(String)
         case inform(String)
         case decide(positions: [Int], label: Int, note: String?, flag: Bool, shortfall: Int?)
-        case retract(position: Int, label: String)
+        /// Undo one step: per sentence, newest first, the label it had before the undo.
+        case undo([(position: Int, label: String)])
         case amend(position: Int, label: Int, note: String?, flag: Bool)
         case pendingNote(String)
         case pendingFlag(Bool)

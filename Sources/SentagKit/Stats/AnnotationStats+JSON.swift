@@ -66,7 +66,6 @@ extension AnnotationStats {
             writer.field("id", orphan.id.description)
             writer.field("doc", orphan.doc)
             writer.field("index", orphan.index)
-            writer.field("text", orphan.text)
             writer.field("label", orphan.label)
             writer.field("adjudicated", orphan.adjudicated)
             writer.endObject()
@@ -74,7 +73,7 @@ extension AnnotationStats {
         writer.endArray()
         writer.endObject()
         writer.field("idle_limit_seconds", idleLimit)
-        writer.field("skipped_lines", warnings.count)
+        writer.field("skipped_lines", skippedLines)
         writer.endObject()
     }
 

@@ -9,9 +9,9 @@ extension AnnotationStats {
                 + ": \(ReportText.count(labeled)) of \(ReportText.count(sentences)) sentences labeled"
                 + " (\(percent(labeled, of: sentences))) in \(documents.count) document\(documents.count == 1 ? "" : "s"),"
                 + " \(annotators.count) annotator\(annotators.count == 1 ? "" : "s")")
-        if !warnings.isEmpty {
+        if skippedLines > 0 {
             out.append(
-                "\(style.yellow)\(warnings.count) unreadable line\(warnings.count == 1 ? " was" : "s were") skipped (listed on stderr).\(style.reset)"
+                "\(style.yellow)\(skippedLines) unreadable line\(skippedLines == 1 ? " was" : "s were") skipped (listed on stderr).\(style.reset)"
             )
         }
         out.append("")
@@ -87,7 +87,7 @@ extension AnnotationStats {
                 out.append(
                     "  \(orphan.path):\(orphan.line)  \(orphan.doc):\(orphan.index)  \(kind)\(orphan.label)  \(orphan.id)"
                 )
-                out.append("      \(orphan.text)")
+                if let text = orphan.text { out.append("      \(text)") }
             }
             if orphaned.count > shown {
                 out.append("  … and \(ReportText.count(orphaned.count - shown)) more (--json lists them all).")

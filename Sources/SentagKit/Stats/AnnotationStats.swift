@@ -18,80 +18,74 @@ public struct AnnotationStats: Sendable {
     public var overlap: [Int]
     /// Current decisions and adjudications whose id matches no sentence of the sources.
     public var orphaned: [OrphanedRecord]
-    /// Unreadable lines that were skipped.
-    public var warnings: [LabelFileWarning]
+    /// Journal lines skipped as unreadable (listed on standard error by the command).
+    public var skippedLines: Int
     /// Pauses longer than this (seconds) between two labeling lines are not active time.
     public var idleLimit: Double
 
     /// Distinct sentence ids among the orphaned records.
     public var orphanedItems: Int { Set(orphaned.map(\.id)).count }
 
-    /// Progress of the label files in `directory` over the sentences of `corpus`. A folder without
-    /// label files is no error: it is progress zero.
-    public static func compute(
-        directory: AnnotationsDirectory, corpus: Corpus, labelSet: LabelSet, idleLimit: Double = defaultIdleLimit
-    ) throws(AnnotationError) -> AnnotationStats {
-        let names = try directory.annotators()
-        let files = try LabelFileIndex.read(paths: names.map { directory.labelFilePath(for: $0) })
-        var labelMaps: [[Int16]] = []
-        for file in files { labelMaps.append(try file.labelPositions(in: labelSet)) }
+    /// How many orphaned records the report quotes with their text (read again from the store).
+    public static let quotedOrphans = 50
 
-        let q = labelSet.count
+    /// Progress of every journal of `view` over the sentences of its corpus. A store without
+    /// journals is no error: it is progress zero. The texts of the first `quotedOrphans`
+    /// orphaned records are read from `store`.
+    public static func compute(
+        view: DecisionView, store: (any JournalStore)? = nil, idleLimit: Double = defaultIdleLimit
+    ) -> AnnotationStats {
+        guard let corpus = view.corpus else { preconditionFailure("stats needs a view with a corpus") }
+        let journals = view.table.journals
+        let names = journals.map(\.annotator)
+        let q = view.labelSet.count
         var progress: [AnnotatorProgress] = []
         var orphaned: [OrphanedRecord] = []
-        var warnings: [LabelFileWarning] = []
         var ratingsPerSentence = [Int](repeating: 0, count: corpus.count)
         var coveredPerDocument = [[Int]](
             repeating: [Int](repeating: 0, count: names.count), count: corpus.documents.count)
-        for (column, file) in files.enumerated() {
-            warnings += file.warnings
-            let current = file.currentDecisions(adjudicated: false)
-            let adjudications = file.currentDecisions(adjudicated: true)
+        for (column, journal) in journals.enumerated() {
             var labelCounts = [Int](repeating: 0, count: q)
             var flagged = 0
-            var orphanEntries: [(LabelFileEntry, Bool)] = []
-            for position in current.values {
-                let entry = file.entries[position]
-                labelCounts[Int(labelMaps[column][Int(entry.label)])] += 1
-                if entry.flagged { flagged += 1 }
-                if let sentence = corpus.position(of: entry.id) {
-                    ratingsPerSentence[sentence] += 1
-                    coveredPerDocument[corpus.documentIndex(ofSentenceAt: sentence)][column] += 1
-                } else {
-                    orphanEntries.append((entry, false))
-                }
-            }
-            for position in adjudications.values where corpus.position(of: file.entries[position].id) == nil {
-                orphanEntries.append((file.entries[position], true))
-            }
-            // Times come from one more pass over the file; the orphans' texts from their records.
-            let entryTimes = RecordTimes.read(file)
-            var times: [Timestamp] = []
-            var labeling = 0
-            for (position, entry) in file.entries.enumerated() where !entry.isRetraction {
-                labeling += 1
-                if let time = entryTimes[position] { times.append(time) }
-            }
-            let (records, unreadable) = readRecords(file, orphanEntries.map(\.0))
-            warnings += unreadable
-            let (active, perMinute) = AnnotatorProgress.pace(times: times, idleLimit: idleLimit)
-            orphanEntries.sort { $0.0.line < $1.0.line }
-            for (entry, adjudicated) in orphanEntries {
-                let record = records[entry.line]
+            var decisions = 0
+            view.forEachDecision(journal: column, adjudicated: false) { decision in
+                decisions += 1
+                labelCounts[decision.label] += 1
+                if decision.vote.flagged { flagged += 1 }
+                let position = decision.position!
+                ratingsPerSentence[position] += 1
+                coveredPerDocument[corpus.documentIndex(ofSentenceAt: position)][column] += 1
+            } orphans: { slot, vote in
+                guard let label = view.label(vote.label, journal: column) else { return }
+                decisions += 1
+                labelCounts[label] += 1
+                if vote.flagged { flagged += 1 }
                 orphaned.append(
-                    OrphanedRecord(
-                        annotator: names[column], path: file.path, line: Int(entry.line), id: entry.id,
-                        doc: record?.doc ?? "?", index: record?.index ?? -1, text: record?.text ?? "",
-                        label: labelSet.names[Int(labelMaps[column][Int(entry.label)])], adjudicated: adjudicated))
+                    Self.orphan(
+                        journal, adjudicated: false, slot: slot, vote: vote, label: label, view: view, store: store))
             }
+            var adjudications = 0
+            view.forEachDecision(journal: column, adjudicated: true) { _ in
+                adjudications += 1
+            } orphans: { slot, vote in
+                guard let label = view.label(vote.label, journal: column) else { return }
+                adjudications += 1
+                orphaned.append(
+                    Self.orphan(
+                        journal, adjudicated: true, slot: slot, vote: vote, label: label, view: view, store: store))
+            }
+            let summary = journal.summary
+            let (gaps, active) = summary.gaps.within(idleLimit: idleLimit)
             progress.append(
                 AnnotatorProgress(
-                    name: names[column], decisions: current.count, labelCounts: labelCounts,
-                    records: file.entries.count,
-                    retractions: file.entries.count - labeling, adjudications: adjudications.count,
-                    flagged: flagged,
-                    activeSeconds: active, labelsPerMinute: perMinute, first: times.min(), last: times.max()))
+                    name: journal.annotator, decisions: decisions, labelCounts: labelCounts, records: summary.records,
+                    retractions: summary.retractions, adjudications: adjudications, flagged: flagged,
+                    activeSeconds: active, labelsPerMinute: active > 0 ? Double(gaps) / (active / 60) : nil,
+                    first: summary.firstTime.map(Timestamp.init(millisecondsSince1970:)),
+                    last: summary.lastTime.map(Timestamp.init(millisecondsSince1970:))))
         }
+        orphaned.sort { ($0.annotator, $0.line) < ($1.annotator, $1.line) }
+        if let store { quoteTexts(&orphaned, store: store) }
         var overlap = [Int](repeating: 0, count: names.count + 1)
         for count in ratingsPerSentence { overlap[count] += 1 }
         let documents = corpus.documents.enumerated().map { index, document in
@@ -101,38 +95,41 @@ public struct AnnotationStats: Sendable {
                 labeled: ratingsPerSentence[range].filter { $0 > 0 }.count, covered: coveredPerDocument[index])
         }
         return AnnotationStats(
-            labels: labelSet.names, annotators: progress, documents: documents, sentences: corpus.count,
-            overlap: overlap, orphaned: orphaned, warnings: warnings, idleLimit: idleLimit)
+            labels: view.labelSet.names, annotators: progress, documents: documents, sentences: corpus.count,
+            overlap: overlap, orphaned: orphaned, skippedLines: view.table.warnings.total, idleLimit: idleLimit)
     }
 
-    /// The full records of `entries`, by line number; a record that cannot be read again (the
-    /// file changed since it was indexed) becomes a warning instead of failing the whole report.
-    static func readRecords(
-        _ file: LabelFileIndex, _ entries: [LabelFileEntry]
-    ) -> (records: [Int32: AnnotationRecord], warnings: [LabelFileWarning]) {
-        var byLine: [Int32: AnnotationRecord] = [:]
-        byLine.reserveCapacity(entries.count)
-        if let records = try? file.records(entries) {
-            for (entry, record) in zip(entries, records) { byLine[entry.line] = record }
-            return (byLine, [])
-        }
-        var warnings: [LabelFileWarning] = []
-        for entry in entries where byLine[entry.line] == nil {
-            do {
-                byLine[entry.line] = try file.record(entry)
-            } catch {
-                warnings.append(
-                    LabelFileWarning(
-                        path: file.path, line: Int(entry.line), reason: "cannot be read again (\(error.description))"))
+    private static func orphan(
+        _ journal: JournalDecisions, adjudicated: Bool, slot: Int, vote: CurrentVote, label: Int, view: DecisionView,
+        store: (any JournalStore)?
+    ) -> OrphanedRecord {
+        OrphanedRecord(
+            annotator: journal.annotator,
+            path: store?.journalLocation(journal.annotator) ?? journal.annotator, line: Int(vote.position.line),
+            offset: vote.position.offset, id: journal.lane(adjudicated: adjudicated).ids[slot],
+            doc: journal.docNames[Int(vote.doc)], index: Int(vote.index), text: nil, label: view.labelSet.names[label],
+            adjudicated: adjudicated)
+    }
+
+    /// Reads the texts of the first `quotedOrphans` orphaned records again.
+    static func quoteTexts(_ orphaned: inout [OrphanedRecord], store: any JournalStore) {
+        let quoted = orphaned.indices.prefix(quotedOrphans)
+        var byAnnotator: [String: [Int]] = [:]
+        for index in quoted { byAnnotator[orphaned[index].annotator, default: []].append(index) }
+        for (annotator, indices) in byAnnotator {
+            let positions = indices.map { RecordPosition(line: Int64(orphaned[$0].line), offset: orphaned[$0].offset) }
+            guard let lines = try? store.readRecords(annotator, at: positions) else { continue }
+            for (index, line) in zip(indices, lines) {
+                guard let line else { continue }
+                orphaned[index].text = line.withUnsafeBufferPointer { try? AnnotationRecord(jsonLine: $0).text }
             }
         }
-        return (byLine, warnings)
     }
 
     public init(
         labels: [String], annotators: [AnnotatorProgress], documents: [DocumentCoverage], sentences: Int,
         overlap: [Int],
-        orphaned: [OrphanedRecord], warnings: [LabelFileWarning], idleLimit: Double
+        orphaned: [OrphanedRecord], skippedLines: Int, idleLimit: Double
     ) {
         self.labels = labels
         self.annotators = annotators
@@ -140,7 +137,7 @@ public struct AnnotationStats: Sendable {
         self.sentences = sentences
         self.overlap = overlap
         self.orphaned = orphaned
-        self.warnings = warnings
+        self.skippedLines = skippedLines
         self.idleLimit = idleLimit
     }
 }

@@ -38,20 +38,4 @@ public struct AnnotatorProgress: Equatable, Sendable {
         self.first = first
         self.last = last
     }
-
-    /// Active time and pace from the times of labeling lines (any order): a gap counts as work
-    /// when it is at most `idleLimit` seconds, and each such gap ends with one label made.
-    public static func pace(times: [Timestamp], idleLimit: Double) -> (activeSeconds: Double, perMinute: Double?) {
-        let sorted = times.map(\.millisecondsSince1970).sorted()
-        var active = 0.0
-        var labels = 0
-        for (previous, next) in zip(sorted, sorted.dropFirst()) {
-            let gap = Double(next - previous) / 1000
-            if gap <= idleLimit {
-                active += gap
-                labels += 1
-            }
-        }
-        return (active, active > 0 ? Double(labels) / (active / 60) : nil)
-    }
 }

@@ -66,3 +66,20 @@ final class DetachedWork: @unchecked Sendable {
         pthread_join(thread, nil)
     }
 }
+
+extension ConcurrentResult {
+    /// Runs work that touches a value the compiler cannot prove thread-safe (a store handed to
+    /// one other thread while the caller does unrelated work), boxed by the caller who knows.
+    public convenience init(_ box: SendableBox<() throws -> Value>) {
+        self.init { try box.value() }
+    }
+}
+
+/// Carries a value to another thread when the caller knows it is used there alone.
+public struct SendableBox<Value>: @unchecked Sendable {
+    public let value: Value
+
+    public init(_ value: Value) {
+        self.value = value
+    }
+}

@@ -4,41 +4,40 @@
     import Darwin
 #endif
 
-/// Streams the lines of a file with constant memory: large `read`s into one reused buffer.
+/// Streams the lines of an open file from an offset with constant memory: large `read`s into
+/// one reused buffer.
 ///
 /// Each line is handed over without its `\n` (and without a `\r` before it), with its 1-based
-/// number and the byte offset where it starts, so a caller can come back to it with `pread`.
-/// The buffer view is valid only during the call. The last line counts even without a newline;
-/// `endsWithNewline` tells afterwards whether the file ended with one.
+/// number, the byte offset where it starts and whether a newline ended it (only the last line of
+/// a file can lack one). The buffer view is valid only during the call.
 public struct LineReader {
-    public private(set) var endsWithNewline = true
     private let fd: Int32
     private let path: String
+    private let startOffset: Int64
+    private let firstLine: Int64
 
-    /// Opens `path` for reading; the caller must `close()` it.
-    public init(path: String) throws(FileSystem.Failure) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileSystem.Failure(path: path, errno: errno) }
+    /// Reads `fd` (which the caller owns and closes) from `offset`; the first line read is
+    /// numbered `firstLine`.
+    public init(fd: Int32, path: String, from offset: Int64 = 0, firstLine: Int64 = 1) {
         self.fd = fd
         self.path = path
+        self.startOffset = offset
+        self.firstLine = firstLine
     }
 
-    public func close() {
-        FileSystem.closeDescriptor(fd)
-    }
-
-    /// Calls `body(line, lineNumber, byteOffset)` for every line, blank ones included.
-    public mutating func forEachLine<E: Error>(
+    /// Calls `body(line, lineNumber, byteOffset, terminated)` for every line, blank ones
+    /// included; returns the offset just past the last newline.
+    @discardableResult
+    public func forEachLine<E: Error>(
         chunkSize: Int = 1 << 20,
-        _ body: (UnsafeBufferPointer<UInt8>, Int, Int64) throws(E) -> Void
-    ) throws(LineReaderError<E>) {
+        _ body: (UnsafeBufferPointer<UInt8>, Int64, Int64, Bool) throws(E) -> Void
+    ) throws(LineReaderError<E>) -> Int64 {
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 4096), alignment: 16)
         defer { buffer.deallocate() }
         var filled = 0  // bytes held in buffer
         var consumed = 0  // bytes of buffer already handed out
-        var fileOffset: Int64 = 0  // file offset of buffer[0]
-        var lineNumber = 0
-        var sawAny = false
+        var fileOffset = startOffset  // file offset of buffer[0]
+        var lineNumber = firstLine - 1
         while true {
             // Move the unfinished line to the front, and grow when one line fills the buffer.
             if consumed > 0 {
@@ -55,34 +54,28 @@ public struct LineReader {
                 buffer.deallocate()
                 buffer = bigger
             }
-            let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            let n = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(fileOffset) + off_t(filled))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .read(FileSystem.Failure(path: path, errno: errno))
             }
+            let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
             if n == 0 {
                 // End of file: a last line without a newline.
                 if filled > 0 {
                     lineNumber += 1
-                    endsWithNewline = false
                     var end = filled
-                    if buffer[end - 1] == 0x0D { end -= 1 }
-                    let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                    if bytes[end - 1] == 0x0D { end -= 1 }
                     do {
-                        try body(UnsafeBufferPointer(start: bytes, count: end), lineNumber, fileOffset)
+                        try body(UnsafeBufferPointer(start: bytes, count: end), lineNumber, fileOffset, false)
                     } catch {
                         throw .body(error)
                     }
-                } else {
-                    endsWithNewline = true
                 }
-                if !sawAny { endsWithNewline = true }
-                return
+                return fileOffset
             }
-            sawAny = true
             let scanFrom = filled
             filled += n
-            let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
             var lineStart = consumed
             var searchFrom = scanFrom
             while searchFrom < filled {
@@ -94,7 +87,7 @@ public struct LineReader {
                 do {
                     try body(
                         UnsafeBufferPointer(start: bytes + lineStart, count: end - lineStart), lineNumber,
-                        fileOffset + Int64(lineStart))
+                        fileOffset + Int64(lineStart), true)
                 } catch {
                     throw .body(error)
                 }

@@ -17,8 +17,8 @@ public enum AnnotatorName {
         return true
     }
 
-    /// Throws `AnnotationError.badAnnotatorName` unless the name is valid.
-    public static func validate(_ name: String) throws(AnnotationError) -> String {
+    /// Throws `StoreError.badAnnotatorName` unless the name is valid.
+    public static func validate(_ name: String) throws(StoreError) -> String {
         guard isValid(name) else { throw .badAnnotatorName(name) }
         return name
     }

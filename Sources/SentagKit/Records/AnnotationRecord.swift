@@ -27,25 +27,32 @@ public struct AnnotationRecord: Equatable, Sendable {
     public var adjudicated: Bool
     /// For adjudications: the ratings it settled, by annotator (sorted by name when written).
     public var votes: [String: String]?
+    /// Written by `u`: it restores what the decision it undoes had replaced (or, with a null
+    /// label, removes the decision). Replaying it pops the undo history instead of growing it.
+    public var undo: Bool
+    /// Part of the same step as the record before it (`n 3` writes three records, one step).
+    public var run: Bool
     /// Other keys found when reading, as (key, raw JSON value), written back unchanged.
     public var extra: [(String, String)]
 
     public init(
         sentence: Sentence, label: String?, annotator: String, time: Timestamp,
         note: String? = nil, flag: Bool? = nil, suggested: String? = nil, ms: Int? = nil,
-        session: String? = nil, adjudicated: Bool = false, votes: [String: String]? = nil
+        session: String? = nil, adjudicated: Bool = false, votes: [String: String]? = nil, undo: Bool = false,
+        run: Bool = false
     ) {
         self.init(
             id: sentence.id, doc: sentence.doc, index: sentence.index, start: sentence.start, end: sentence.end,
             text: sentence.text, label: label, annotator: annotator, time: time, note: note, flag: flag,
-            suggested: suggested, ms: ms, session: session, adjudicated: adjudicated, votes: votes)
+            suggested: suggested, ms: ms, session: session, adjudicated: adjudicated, votes: votes, undo: undo,
+            run: run)
     }
 
     public init(
         id: SentenceID, doc: String, index: Int, start: Int, end: Int, text: String, label: String?,
         annotator: String, time: Timestamp, note: String? = nil, flag: Bool? = nil, suggested: String? = nil,
         ms: Int? = nil, session: String? = nil, adjudicated: Bool = false, votes: [String: String]? = nil,
-        extra: [(String, String)] = []
+        undo: Bool = false, run: Bool = false, extra: [(String, String)] = []
     ) {
         self.id = id
         self.doc = doc
@@ -63,6 +70,8 @@ public struct AnnotationRecord: Equatable, Sendable {
         self.session = session
         self.adjudicated = adjudicated
         self.votes = votes
+        self.undo = undo
+        self.run = run
         self.extra = extra
     }
 
@@ -73,6 +82,7 @@ public struct AnnotationRecord: Equatable, Sendable {
             && lhs.end == rhs.end && lhs.text == rhs.text && lhs.label == rhs.label && lhs.annotator == rhs.annotator
             && lhs.time == rhs.time && lhs.note == rhs.note && lhs.flag == rhs.flag && lhs.suggested == rhs.suggested
             && lhs.ms == rhs.ms && lhs.session == rhs.session && lhs.adjudicated == rhs.adjudicated
-            && lhs.votes == rhs.votes && lhs.extra.elementsEqual(rhs.extra, by: { $0 == $1 })
+            && lhs.votes == rhs.votes && lhs.undo == rhs.undo && lhs.run == rhs.run
+            && lhs.extra.elementsEqual(rhs.extra, by: { $0 == $1 })
     }
 }

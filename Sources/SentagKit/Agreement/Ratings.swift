@@ -1,0 +1,85 @@
+/// The current ratings of a `DecisionView` as a `RatingTable`: one row per rated sentence id, one
+/// column per annotator, and for each cell the slot of the rating in its journal, so a view can
+/// show the rating's note and flag.
+///
+/// A rating is a vote that counts in the view (`DecisionView.forEachDecision`: label in the
+/// label set, and, when the view has a corpus, a sentence of the corpus); adjudications are not
+/// ratings. Rows come in order of first appearance, journal by journal.
+public struct Ratings: Sendable {
+    public var table: RatingTable
+    /// The view's journal index of each column.
+    public var journals: [Int]
+    /// `rows × columns`: the slot of the rating in the column's vote lane, -1 for none.
+    public var slots: [Int32]
+    /// Annotators with a journal but no current rating, left out of the table (an adjudicator,
+    /// someone who undid everything). Annotators asked for by name are never left out.
+    public var leftOut: [String]
+
+    /// The ratings of `annotators` (every annotator with a current rating when nil).
+    ///
+    /// Throws when a named annotator has no journal.
+    public static func collect(_ view: DecisionView, annotators selected: [String]? = nil) throws(StoreError)
+        -> Ratings
+    {
+        let available = view.table.annotators
+        var columns = Array(available.indices)
+        if let selected {
+            for name in selected where !available.contains(name) {
+                throw .unknownAnnotator(name: name, known: available)
+            }
+            let wanted = Set(selected)
+            columns = available.indices.filter { wanted.contains(available[$0]) }
+        }
+        let width = columns.count
+        var rowOf = SentenceIDTable(capacity: view.table.journals.map(\.votes.count).max() ?? 16)
+        var ids: [SentenceID] = []
+        var cells: [Int16] = []
+        var slots: [Int32] = []
+        var perColumn = [Int](repeating: 0, count: width)
+        for (column, journal) in columns.enumerated() {
+            view.forEachDecision(journal: journal, adjudicated: false) { decision in
+                let (found, inserted) = rowOf.row(for: decision.id)
+                if inserted {
+                    ids.append(decision.id)
+                    cells.append(contentsOf: repeatElement(RatingTable.none, count: width))
+                    slots.append(contentsOf: repeatElement(-1, count: width))
+                }
+                let cell = Int(found) * width + column
+                cells[cell] = Int16(decision.label)
+                slots[cell] = Int32(decision.slot)
+                perColumn[column] += 1
+            }
+        }
+        var keep = Array(0..<width)
+        var leftOut: [String] = []
+        if selected == nil {
+            keep = keep.filter { perColumn[$0] > 0 }
+            leftOut = (0..<width).filter { perColumn[$0] == 0 }.map { available[columns[$0]] }
+        }
+        if keep.count < width {
+            // Drop the empty columns (rows stay: every row has a rating in a kept column).
+            var keptCells: [Int16] = []
+            var keptSlots: [Int32] = []
+            keptCells.reserveCapacity(ids.count * keep.count)
+            keptSlots.reserveCapacity(ids.count * keep.count)
+            for row in 0..<ids.count {
+                for column in keep {
+                    keptCells.append(cells[row * width + column])
+                    keptSlots.append(slots[row * width + column])
+                }
+            }
+            cells = keptCells
+            slots = keptSlots
+        }
+        let names = keep.map { available[columns[$0]] }
+        return Ratings(
+            table: RatingTable(annotators: names, labels: view.labelSet.names, itemIDs: ids, cells: cells),
+            journals: keep.map { columns[$0] }, slots: slots, leftOut: leftOut)
+    }
+
+    /// The slot of the rating in `row` by `column`, if any.
+    public func slot(row: Int, column: Int) -> Int? {
+        let slot = slots[row * journals.count + column]
+        return slot < 0 ? nil : Int(slot)
+    }
+}

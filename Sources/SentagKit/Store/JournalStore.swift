@@ -1,0 +1,124 @@
+/// Where annotators' records live: a folder of JSONL journals (`FolderStore`, the default) or a
+/// database (PostgreSQL, in its own target).
+///
+/// Nothing outside an implementation opens, locks or parses a store's files or tables: commands
+/// get records through `readJournal` (lines for `RecordDecoder`), write them through a
+/// `JournalAppender`, and read the small project files (label set, plan, guidelines) as named
+/// documents. Every call is synchronous, like the REPL that drives it.
+public protocol JournalStore: AnyObject {
+    /// Where the store is, for messages: a folder path, or a URI without its password.
+    var location: String { get }
+
+    /// Whether the store exists yet (a folder may not have been created; a database always has).
+    var exists: Bool { get }
+
+    /// Annotators with a journal, sorted bytewise; names that are not valid annotator names are
+    /// left out.
+    func annotators() throws(StoreError) -> [String]
+
+    /// Streams the records of `annotator`'s journal in order, starting after `mark` (from the
+    /// beginning when nil): each record's bytes (one JSON object, no newline) and its position.
+    /// Returns the mark of what was read, for the next call and for checkpoints.
+    ///
+    /// A journal that is missing reads as empty. A journal that must not be read (a symbolic
+    /// link, a FIFO, a file with several links) throws `.unsafeFile`.
+    func readJournal(
+        _ annotator: String, after mark: JournalMark?,
+        _ visit: (UnsafeBufferPointer<UInt8>, RecordPosition) -> Void
+    ) throws(StoreError) -> JournalMark
+
+    /// Whether `mark` still describes a prefix of the journal as it is now (same bytes at its
+    /// end, nothing removed): a checkpoint built on it can be extended by reading after it.
+    func isCurrent(_ mark: JournalMark, of annotator: String) -> Bool
+
+    /// Reads the records at `positions` again (for the few lines a report quotes), in the order
+    /// given; nil where a record can no longer be read.
+    func readRecords(_ annotator: String, at positions: [RecordPosition]) throws(StoreError) -> [[UInt8]?]
+
+    /// Opens `annotator`'s journal for appending, exclusively: one session per annotator; a
+    /// second is refused with `.locked`, naming who holds it. `command` names the holder.
+    func openJournal(_ annotator: String, command: String) throws(StoreError) -> any JournalAppender
+
+    /// Where a record is, for messages: `Annotations/alice.jsonl:17`.
+    func describe(_ position: RecordPosition, of annotator: String) -> String
+
+    /// The journal of an annotator, for messages: `Annotations/alice.jsonl`.
+    func journalLocation(_ annotator: String) -> String
+
+    /// A project file (labels.json, plan.json, GUIDELINES.md); nil when the store has none.
+    func readDocument(_ document: StoreDocument) throws(StoreError) -> [UInt8]?
+
+    /// Replaces a project file as a whole, atomically.
+    func writeDocument(_ document: StoreDocument, _ bytes: [UInt8]) throws(StoreError)
+
+    /// Whether several journals may be read at once, from different threads.
+    var readsConcurrently: Bool { get }
+
+    /// Where this store keeps caches (checkpoints, segmentations); nil when it keeps none.
+    var cache: (any StoreCache)? { get }
+}
+
+/// A journal open for appending, holding the store's lock for its annotator until `close()`.
+public protocol JournalAppender: AnyObject {
+    var annotator: String { get }
+
+    /// Appends the records as one step: when the call returns they are durable (written and
+    /// synced, or committed). When it throws, none of them is stored.
+    /// Returns their positions.
+    @discardableResult
+    func append(_ records: [AnnotationRecord]) throws(StoreError) -> [RecordPosition]
+
+    /// Releases the journal and its lock; appending afterwards fails.
+    func close()
+}
+
+/// Named files of a project besides the journals.
+public enum StoreDocument: String, Sendable, CaseIterable {
+    case labels = "labels.json"
+    case plan = "plan.json"
+    case guidelines = "GUIDELINES.md"
+}
+
+/// Cached files a store keeps beside its records: never needed for correctness, verified before
+/// use, rebuilt when missing or stale.
+public protocol StoreCache: AnyObject {
+    /// The bytes stored under `key` (a relative path such as `checkpoints/alice`), or nil.
+    func read(_ key: String) -> [UInt8]?
+    /// Stores `bytes` under `key`, atomically; failures are ignored (it is only a cache).
+    func write(_ key: String, _ bytes: [UInt8])
+}
+
+/// Where a record is in its journal: a line (folder) or a sequence number (database).
+public struct RecordPosition: Hashable, Sendable, Comparable, BitwiseCopyable {
+    /// 1-based line number in a file, or the record's sequence number.
+    public var line: Int64
+    /// Byte offset of the line in its file; the sequence number again in a database.
+    public var offset: Int64
+
+    public init(line: Int64, offset: Int64) {
+        self.line = line
+        self.offset = offset
+    }
+
+    public static func < (lhs: RecordPosition, rhs: RecordPosition) -> Bool { lhs.offset < rhs.offset }
+}
+
+/// How far a journal was read: the end of what was read and a fingerprint of its last bytes,
+/// so a later run can tell whether the journal still starts with what was read.
+public struct JournalMark: Hashable, Sendable {
+    /// Bytes read (folder), or the last sequence number read (database).
+    public var offset: Int64
+    /// Lines (or records) read, so positions after the mark keep counting.
+    public var lines: Int64
+    /// A hash of the bytes just before `offset` (folder), or of the last record (database).
+    public var fingerprint: UInt64
+
+    public init(offset: Int64, lines: Int64, fingerprint: UInt64) {
+        self.offset = offset
+        self.lines = lines
+        self.fingerprint = fingerprint
+    }
+
+    /// Nothing read yet.
+    public static let start = JournalMark(offset: 0, lines: 0, fingerprint: 0)
+}
