@@ -316,7 +316,7 @@ import Testing
             (["--drop", "opinion"], "--drop opinion: no such label"),
             (["--policy", "unanimous", "--drop", "claim", "--drop", "noise"], "nothing to export"),
             (["--annotations", "Nowhere"], "Nowhere: no such annotations folder"),
-            (["--out", "Annotations"], "Annotations holds 'alice.jsonl'"),
+            (["--out", "Annotations"], "Annotations holds '"),
         ]
         for (arguments, message) in cases {
             let result = try SentagBinary.run(

@@ -62,7 +62,7 @@ import Testing
     @Test func streamingGivesTheSameSentences() throws {
         for document in try Self.documents {
             var streamed: [Sentence] = []
-            Sentence.forEachSentence(of: document) { streamed.append($0) }
+            Sentence.forEachSentence(of: document) { sentence, _ in streamed.append(sentence) }
             let listed = Sentence.sentences(of: document)
             #expect(streamed == listed, "\(document.id)")
         }

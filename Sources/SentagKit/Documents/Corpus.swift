@@ -1,57 +1,85 @@
 /// The sentences of a set of documents, in document order, with lookups by id and position.
 ///
-/// Built once per command; every lookup afterwards is O(1) (a dictionary by id, an array of
-/// per-document ranges), so nothing in a labeling session grows with the corpus.
+/// Built once per command; every lookup afterwards is O(1). A sentence is kept as its span in
+/// its document, its id and its fingerprint (32 bytes), not as a `String`: `sentences[i]`
+/// slices the text when it is asked for, so a corpus of a million sentences costs the texts of
+/// its documents and 32 MB, and loading it from the segmentation cache costs no allocation per
+/// sentence.
 public struct Corpus: Sendable {
     public let documents: [Document]
-    /// All sentences: document order, then sentence order.
-    public let sentences: [Sentence]
     /// For each document (same order as `documents`), the positions of its sentences.
     public let documentRanges: [Range<Int>]
     /// For each sentence position, the index of its document.
     private let documentOfSentence: [Int32]
+    private let spans: [SentenceSpan]
+    private let ids: [SentenceID]
+    /// `RecordFingerprint` of each sentence, to tell a record that still matches its sentence.
+    private let fingerprints: [UInt64]
     /// Sentence id → position; a Fibonacci-hashed table, several times faster than `Dictionary`
-    /// for ids that are already 64-bit hashes (resuming on a million-line label file looks up
+    /// for ids that are already 64-bit hashes (resuming on a million-line journal looks up
     /// every line).
     private let positionByID: SentenceIDTable
     private let documentIndexByID: [String: Int]
-    /// `RecordFingerprint` of each sentence, to tell a record that still matches its sentence.
-    private let fingerprints: [UInt64]
 
+    /// Segments `documents`.
     public init(documents: [Document], segmenter: SentenceSegmenter = SentenceSegmenter()) {
-        var sentences: [Sentence] = []
-        var ranges: [Range<Int>] = []
-        var documentOfSentence: [Int32] = []
-        ranges.reserveCapacity(documents.count)
-        for (docIndex, document) in documents.enumerated() {
-            let start = sentences.count
-            sentences.append(contentsOf: Sentence.sentences(of: document, segmenter: segmenter))
-            ranges.append(start..<sentences.count)
-            documentOfSentence.append(contentsOf: repeatElement(Int32(docIndex), count: sentences.count - start))
-        }
-        var positionByID = SentenceIDTable(capacity: sentences.count)
-        for (position, sentence) in sentences.enumerated() where positionByID.row(of: sentence.id) == nil {
-            positionByID.insert(sentence.id, row: Int32(position))
-        }
-        var documentIndexByID: [String: Int] = [:]
-        for (index, document) in documents.enumerated() { documentIndexByID[document.id] = index }
-        self.documents = documents
-        self.sentences = sentences
-        self.documentRanges = ranges
-        self.documentOfSentence = documentOfSentence
-        self.positionByID = positionByID
-        self.documentIndexByID = documentIndexByID
-        self.fingerprints = sentences.map(RecordFingerprint.of)
+        self.init(documents: documents, segmentations: documents.map { DocumentSegmentation($0, segmenter: segmenter) })
     }
 
-    /// Reads and segments the sources.
+    /// The corpus of `documents` segmented as `segmentations` say (one per document).
+    public init(documents: [Document], segmentations: [DocumentSegmentation]) {
+        precondition(documents.count == segmentations.count, "one segmentation per document")
+        let total = segmentations.reduce(0) { $0 + $1.ids.count }
+        var spans: [SentenceSpan] = []
+        var ids: [SentenceID] = []
+        var fingerprints: [UInt64] = []
+        var ranges: [Range<Int>] = []
+        var documentOfSentence: [Int32] = []
+        spans.reserveCapacity(total)
+        ids.reserveCapacity(total)
+        fingerprints.reserveCapacity(total)
+        documentOfSentence.reserveCapacity(total)
+        ranges.reserveCapacity(documents.count)
+        for (index, segmentation) in segmentations.enumerated() {
+            let start = ids.count
+            spans += segmentation.spans
+            ids += segmentation.ids
+            fingerprints += segmentation.fingerprints
+            ranges.append(start..<ids.count)
+            documentOfSentence.append(contentsOf: repeatElement(Int32(index), count: ids.count - start))
+        }
+        var positionByID = SentenceIDTable(capacity: total)
+        for (position, id) in ids.enumerated() where positionByID.row(of: id) == nil {
+            positionByID.insert(id, row: Int32(position))
+        }
+        var documentIndexByID: [String: Int] = [:]
+        documentIndexByID.reserveCapacity(documents.count)
+        for (index, document) in documents.enumerated() { documentIndexByID[document.id] = index }
+        self.documents = documents
+        self.documentRanges = ranges
+        self.documentOfSentence = documentOfSentence
+        self.spans = spans
+        self.ids = ids
+        self.fingerprints = fingerprints
+        self.positionByID = positionByID
+        self.documentIndexByID = documentIndexByID
+    }
+
+    /// Reads and segments the sources; with a cache, an unchanged source file is not segmented
+    /// again (`SegmentationCache`).
     public static func load(
         _ sources: [String], cache: (any StoreCache)? = nil, segmenter: SentenceSegmenter = SentenceSegmenter()
     ) throws(SourceError) -> Corpus {
-        Corpus(documents: try DocumentLoader.load(sources), segmenter: segmenter)
+        try SegmentationCache(cache: cache, sources: sources).load(segmenter: segmenter)
     }
 
-    public var count: Int { sentences.count }
+    public var count: Int { ids.count }
+
+    /// The sentences, made on demand from the documents' texts.
+    public var sentences: Sentences { Sentences(corpus: self) }
+
+    /// The id of the sentence at `position`.
+    public func id(at position: Int) -> SentenceID { ids[position] }
 
     /// The position (index into `sentences`) of the sentence with this id.
     public func position(of id: SentenceID) -> Int? { positionByID.row(of: id).map(Int.init) }
@@ -64,4 +92,32 @@ public struct Corpus: Sendable {
 
     /// The index into `documents` of the document with this id.
     public func documentIndex(of documentID: String) -> Int? { documentIndexByID[documentID] }
+
+    /// The segmentation of one document, as the cache stores it.
+    func segmentation(ofDocument index: Int) -> DocumentSegmentation {
+        let range = documentRanges[index]
+        return DocumentSegmentation(
+            spans: Array(spans[range]), ids: Array(ids[range]), fingerprints: Array(fingerprints[range]))
+    }
+
+    /// The sentence at `position`, its text sliced from its document.
+    func sentence(at position: Int) -> Sentence {
+        let document = Int(documentOfSentence[position])
+        let span = spans[position]
+        let text = documents[document].text
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: span.utf8Start)
+        let upper = utf8.index(lower, offsetBy: span.utf8End - span.utf8Start)
+        return Sentence(
+            id: ids[position], doc: documents[document].id, index: position - documentRanges[document].lowerBound,
+            start: span.start, end: span.end, text: String(text[lower..<upper]))
+    }
+
+    /// The sentences of a corpus as a collection: `corpus.sentences[position]`.
+    public struct Sentences: RandomAccessCollection, Sendable {
+        let corpus: Corpus
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { corpus.count }
+        public subscript(position: Int) -> Sentence { corpus.sentence(at: position) }
+    }
 }

@@ -19,23 +19,41 @@ public enum DocumentLoader {
     public static func forEachDocument(
         in sources: [String], _ body: (Document) throws(SourceError) -> Void
     ) throws(SourceError) {
+        try forEachFile(in: sources) { (_, _, documents) throws(SourceError) in
+            for document in documents { try body(document) }
+        }
+    }
+
+    /// Visits the files of the sources in order, each with its bytes and its documents; a
+    /// document id used twice (in any files) is an error.
+    public static func forEachFile(
+        in sources: [String], _ body: (SourceFile, [UInt8], [Document]) throws(SourceError) -> Void
+    ) throws(SourceError) {
         var seen: [String: String] = [:]
         for source in sources {
             for file in try files(of: source) {
-                try readDocuments(file: file.path, idPrefix: file.idPrefix) { (document) throws(SourceError) in
+                let bytes: [UInt8]
+                do {
+                    bytes = try FileSystem.readFile(file.path)
+                } catch {
+                    throw .unreadable(path: file.path, reason: error.reason)
+                }
+                var documents: [Document] = []
+                try readDocuments(bytes, file: file.path, idPrefix: file.idPrefix) { (document) throws(SourceError) in
                     if let first = seen.updateValue(document.origin, forKey: document.id) {
                         throw .duplicateDocumentID(id: document.id, first: first, second: document.origin)
                     }
-                    try body(document)
+                    documents.append(document)
                 }
+                try body(file, bytes, documents)
             }
         }
     }
 
     /// A file to read and the id its documents take (without the `:line` of JSONL).
-    struct SourceFile: Equatable {
-        var path: String
-        var idPrefix: String
+    public struct SourceFile: Equatable, Sendable {
+        public var path: String
+        public var idPrefix: String
     }
 
     static func files(of source: String) throws(SourceError) -> [SourceFile] {
@@ -84,14 +102,8 @@ public enum DocumentLoader {
     }
 
     static func readDocuments(
-        file path: String, idPrefix: String, _ body: (Document) throws(SourceError) -> Void
+        _ bytes: [UInt8], file path: String, idPrefix: String, _ body: (Document) throws(SourceError) -> Void
     ) throws(SourceError) {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readFile(path)
-        } catch {
-            throw .unreadable(path: path, reason: error.reason)
-        }
         if bytes.isEmpty { throw .emptyFile(path: path) }
         if FileSystem.fileExtension(path) == "jsonl" {
             try readJSONLines(bytes, path: path, idPrefix: idPrefix, body)

@@ -27,7 +27,7 @@ extension Sentence {
         of document: Document, segmenter: SentenceSegmenter = SentenceSegmenter()
     ) -> [Sentence] {
         var sentences: [Sentence] = []
-        forEachSentence(of: document, segmenter: segmenter) { sentences.append($0) }
+        forEachSentence(of: document, segmenter: segmenter) { sentence, _ in sentences.append(sentence) }
         return sentences
     }
 
@@ -39,7 +39,8 @@ extension Sentence {
     /// `String` equality would also merge canonically equivalent spellings, and normalises every
     /// text it hashes).
     public static func forEachSentence(
-        of document: Document, segmenter: SentenceSegmenter = SentenceSegmenter(), _ body: (Sentence) throws -> Void
+        of document: Document, segmenter: SentenceSegmenter = SentenceSegmenter(),
+        _ body: (Sentence, SentenceSpan) throws -> Void
     ) rethrows {
         let spans = segmenter.segment(document.text)
         var documentText = document.text
@@ -56,7 +57,7 @@ extension Sentence {
                 try body(
                     Sentence(
                         id: SentenceID(document: document.id, text: text, occurrence: occurrence),
-                        doc: document.id, index: index, start: span.start, end: span.end, text: text))
+                        doc: document.id, index: index, start: span.start, end: span.end, text: text), span)
             }
         }
     }

@@ -16,7 +16,7 @@ public enum SegmentListing {
         try DocumentLoader.forEachDocument(in: sources) { document in
             switch format {
             case .json:
-                Sentence.forEachSentence(of: document, segmenter: segmenter) { sentence in
+                Sentence.forEachSentence(of: document, segmenter: segmenter) { sentence, _ in
                     sink.write(encoder.encode(sentence))
                     total += 1
                 }

@@ -2,7 +2,7 @@
 ///
 /// `start`/`end` count Unicode scalars (what SPEC.md's offsets mean); `utf8Start`/`utf8End` are
 /// the same bounds in UTF-8 bytes, so callers can slice the text without counting again.
-public struct SentenceSpan: Equatable, Hashable, Sendable {
+public struct SentenceSpan: Equatable, Hashable, Sendable, BitwiseCopyable {
     public var start: Int
     public var end: Int
     public var utf8Start: Int

@@ -1,0 +1,32 @@
+import Foundation
+import SentagKit
+import Testing
+
+/// The segmentation cache: used when a source is unchanged, never when it changed or is damaged.
+@Suite struct SegmentationCacheTests {
+    static func sentences(_ corpus: Corpus) -> [Sentence] { Array(corpus.sentences) }
+
+    @Test func aCachedLoadGivesWhatSegmentingGives() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("corpus/a.txt", "First one here. Second one, “quoted.”\nA caption line\n")
+        try dir.write("corpus/b.jsonl", #"{"id":"b1","text":"Mr. Smith left. He said so."}"# + "\n")
+        let store = FolderStore(path: dir.file("Annotations"))
+        let sources = [dir.file("corpus")]
+        let fresh = try Corpus.load(sources)
+        let first = try Corpus.load(sources, cache: store.cache)
+        let cached = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: dir.file("Annotations/.sentag/segments")).first)
+        let second = try Corpus.load(sources, cache: store.cache)
+        #expect(Self.sentences(first) == Self.sentences(fresh) && Self.sentences(second) == Self.sentences(fresh))
+        #expect((0..<fresh.count).allSatisfy { second.fingerprint(at: $0) == fresh.fingerprint(at: $0) })
+        // A changed file is segmented again; the cache follows.
+        try dir.write("corpus/a.txt", "First one here. Another one now.\nA caption line\n")
+        let changed = try Corpus.load(sources, cache: store.cache)
+        #expect(Self.sentences(changed) == Self.sentences(try Corpus.load(sources)))
+        #expect(changed.sentences.contains { $0.text == "Another one now." })
+        // A damaged cache is ignored.
+        try dir.write("Annotations/.sentag/segments/" + cached, "garbage")
+        #expect(Self.sentences(try Corpus.load(sources, cache: store.cache)) == Self.sentences(changed))
+    }
+}
