@@ -11,6 +11,7 @@ import Testing
         defer { dir.remove() }
         try dir.write("corpus/a.txt", "First one here. Second one, “quoted.”\nA caption line\n")
         try dir.write("corpus/b.jsonl", #"{"id":"b1","text":"Mr. Smith left. He said so."}"# + "\n")
+        try FileManager.default.createDirectory(atPath: dir.file("Annotations"), withIntermediateDirectories: true)
         let store = FolderStore(path: dir.file("Annotations"))
         let sources = [dir.file("corpus")]
         let fresh = try Corpus.load(sources)
