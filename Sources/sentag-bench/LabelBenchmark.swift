@@ -74,7 +74,7 @@ enum LabelBenchmark {
     }
 
     /// One JSONL file: 1000 documents of 100 one-line sentences (kept between runs).
-    static func makeCorpus(_ path: String) throws {
+    static func makeCorpus(_ path: String, documents: Int = documents) throws {
         if FileSystem.exists(path) { return }
         try FileSystem.createDirectory(String(path[..<path.lastIndex(of: "/")!]))
         var bytes: [UInt8] = []

@@ -7,6 +7,10 @@ import SentagKit
 
 // Runtime errors print `error: <message>` on stderr and exit 1; usage errors keep
 // argument-parser's own message and exit 64.
+// A file-size limit (RLIMIT_FSIZE) is a full disk to sentag: the write fails and is reported,
+// instead of the signal ending the process before it can say what was not saved.
+signal(SIGXFSZ, SIG_IGN)
+
 do {
     var command = try Sentag.parseAsRoot()
     try command.run()

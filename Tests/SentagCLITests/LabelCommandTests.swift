@@ -1,4 +1,5 @@
 import Foundation
+import SentagKit
 import Testing
 
 #if canImport(Glibc)
@@ -222,5 +223,36 @@ import Testing
         // The next session resumes after them.
         let next = try fixture.label([])
         #expect(next.status == 0 && next.stdout.contains("labeled so far"), "\(next.transcript)")
+    }
+}
+
+/// Issue 8: a full disk (a file-size limit, `prlimit --fsize`) while piped: the screen says
+/// whether a decision was saved, the journal agrees with it whatever byte the disk filled at,
+/// and the command does not end with status 0 when a decision was not saved.
+@Suite struct LabelFullDiskTests {
+    @Test func theJournalAgreesWithTheScreenWhereverTheDiskFills() throws {
+        let fixture = try LabelFixture()
+        let script = [":goto alpha:1", "c"]
+        #expect(try fixture.label(script).status == 0)
+        let first = try Data(contentsOf: URL(fileURLWithPath: fixture.labelFile())).count
+        #expect(try fixture.label(script).status == 0)
+        let recordLength = try Data(contentsOf: URL(fileURLWithPath: fixture.labelFile())).count - first
+        for delta in -6...6 {
+            let before = try Data(contentsOf: URL(fileURLWithPath: fixture.labelFile()))
+            let limit = before.count + recordLength + delta
+            let result = try fixture.label(script, launcher: ["/usr/bin/prlimit", "--fsize=\(limit)", "--"])
+            let after = try Data(contentsOf: URL(fileURLWithPath: fixture.labelFile()))
+            if after == before {
+                #expect(result.status == 1, "limit \(limit): \(result.transcript)")
+                #expect(result.stdout.contains("could not save"), "limit \(limit): \(result.transcript)")
+                #expect(result.stderr.hasPrefix("error: 1 line could not be saved"), "limit \(limit): \(result.transcript)")
+            } else {
+                #expect(result.status == 0, "limit \(limit): \(result.transcript)")
+                #expect(result.stdout.contains("saved claim"), "limit \(limit): \(result.transcript)")
+                #expect(after.prefix(before.count) == before && after.last == 0x0A, "limit \(limit)")
+                let added = String(decoding: after.dropFirst(before.count).dropLast(), as: UTF8.self)
+                #expect(!added.contains("\n") && (try? AnnotationRecord(jsonLine: added)) != nil, "\(added)")
+            }
+        }
     }
 }

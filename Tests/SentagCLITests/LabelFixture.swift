@@ -26,14 +26,16 @@ struct LabelFixture {
 
     /// `sentag label <corpus> --annotations <dir> --annotator alice …` with `lines` piped in.
     func label(
-        _ lines: [String], annotator: String? = "alice", extra: [String] = [], environment: [String: String] = [:]
+        _ lines: [String], annotator: String? = "alice", extra: [String] = [], environment: [String: String] = [:],
+        launcher: [String] = []
     )
         throws -> SentagBinary.Result
     {
         var arguments = ["label", corpus, "--annotations", annotations]
         if let annotator { arguments += ["--annotator", annotator] }
         return try SentagBinary.run(
-            arguments + extra, input: lines.map { $0 + "\n" }.joined(), in: root, environment: environment)
+            arguments + extra, input: lines.map { $0 + "\n" }.joined(), in: root, environment: environment,
+            launcher: launcher)
     }
 
     /// The label file's records as JSON objects, in file order.

@@ -35,14 +35,20 @@ struct SentagBinary {
     }
 
     /// Runs `sentag arguments…` in `directory` with `input` on stdin; waits for it to end.
+    /// `launcher` runs it through another program (`prlimit --fsize=N --`).
     @discardableResult
     static func run(
         _ arguments: [String], input: String? = nil, in directory: URL? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], launcher: [String] = []
     ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
