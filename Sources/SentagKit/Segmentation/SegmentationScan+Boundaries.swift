@@ -114,8 +114,11 @@ extension SegmentationScan {
     /// - Before a number: a boundary only after an ordinary word or number (`item. 2.) The`,
     ///   `in 1999. 2000 was`), not after any abbreviation (`p. 55`, `No. 5`, `Sept. 15`).
     /// - An abbreviation that can end a sentence (`U.S.`, `Inc.`, `co.`, `Jr.`, months, an
-    ///   initial): a boundary only before a typical sentence opener (`U.S. How`, `co. They`,
-    ///   `I. Did`), or an opening quote; not before a name (`U.S. Government`, `E. Smith`).
+    ///   initial): a boundary before a typical sentence opener (`U.S. How`, `co. They`, `I. Did`)
+    ///   or an opening quote, and, depending on its kind, before a capitalised clause (`Acme
+    ///   Corp. Shareholders will`); not before a name (`U.S. Government`, `E. Smith`). See
+    ///   `SegmentationScan+Abbreviations.swift`.
+    /// - A short capitalised word before an initial (`Jos. A. Bank`, `Ph. D.`): not a boundary.
     /// - `St.`: Saint, unless a capitalised word or a number comes before it (`Main St.`) and a
     ///   sentence opener after it.
     /// - `a.m.`/`p.m.`: a boundary before a capital (`6 P.M. Mr. Smith`) unless the capital
@@ -144,17 +147,16 @@ extension SegmentationScan {
         }
         let abbreviation: Abbreviation? =
             shape.looksLikeAddress ? nil : shape.isSingleLetter ? .ambiguous : Abbreviation.of(shape)
-        guard let abbreviation else { return true }
+        guard let abbreviation else { return !isAbbreviatedNamePart(shape, next: next, limit: limit) }
         if next.initial == .digit { return false }
         switch abbreviation {
         case .title:
             return false
         case .numberLabel:
             return true
-        case .ambiguous:
-            if next.afterBracket { return false }
-            if next.afterQuote { return next.initial == .uppercase }
-            return next.isSentenceStarter
+        case .ambiguous, .nameSuffix, .state, .country, .phraseEnd:
+            return abbreviationBoundary(
+                kind: abbreviation, shape: shape, token: token, sentenceStart: sentenceStart, next: next, limit: limit)
         case .saint:
             guard next.isSentenceStarter else { return false }
             guard let previous = previousWordInitial(before: token.whole, floor: sentenceStart) else { return false }
