@@ -131,6 +131,49 @@ import Testing
     @Test(arguments: midSentenceAbbreviations)
     func midSentenceAbbreviationsDoNotSplit(_ example: SegmentCase) { example.check() }
 
+    // MARK: 2. A quotation glued to the next sentence
+
+    static let quotationThenSentence: [SegmentCase] = [
+        SegmentCase(
+            "“We will appeal.” Mr. Hart says the ruling ignores the evidence.",
+            ["“We will appeal.”", "Mr. Hart says the ruling ignores the evidence."]),
+        SegmentCase(
+            "\"The plan is dead.\" Protests continued across the city for a week.",
+            ["\"The plan is dead.\"", "Protests continued across the city for a week."]),
+        SegmentCase(
+            "\"We are not leaving!\" Protesters stayed in the square until dawn.",
+            ["\"We are not leaving!\"", "Protesters stayed in the square until dawn."]),
+        SegmentCase(
+            "\"They lied to us.\" Jones told the court that he had been misled.",
+            ["\"They lied to us.\"", "Jones told the court that he had been misled."]),
+        SegmentCase(
+            "“The market is tired.” Traders agree that volumes have dropped.",
+            ["“The market is tired.”", "Traders agree that volumes have dropped."]),
+        SegmentCase(
+            "\"That is the law.\" Judge Ann Lee wrote that the statute was clear.",
+            ["\"That is the law.\"", "Judge Ann Lee wrote that the statute was clear."]),
+    ]
+
+    @Test(arguments: quotationThenSentence)
+    func aClauseAfterAClosedQuotationStartsASentence(_ example: SegmentCase) { example.check() }
+
+    static let quotationAttributions: [SegmentCase] = [
+        SegmentCase("\"We will win,\" said Mr. Jones.", ["\"We will win,\" said Mr. Jones."]),
+        SegmentCase("“It is over,” Mr. Jones said. “We lost.”", ["“It is over,” Mr. Jones said.", "“We lost.”"]),
+        SegmentCase("\"Why now?\" she asked.", ["\"Why now?\" she asked."]),
+        SegmentCase("\"Why now?\" Jones asked the crowd.", ["\"Why now?\" Jones asked the crowd."]),
+        SegmentCase("\"We will not stop.\" Shoigu said.", ["\"We will not stop.\" Shoigu said."]),
+        SegmentCase(
+            "\"Enough!\" Prime Minister Boris Johnson told reporters.",
+            ["\"Enough!\" Prime Minister Boris Johnson told reporters."]),
+        SegmentCase(
+            "“The plan failed.” Jones said, adding that he would resign.",
+            ["“The plan failed.” Jones said, adding that he would resign."]),
+    ]
+
+    @Test(arguments: quotationAttributions)
+    func aSpeechTagKeepsItsQuotation(_ example: SegmentCase) { example.check() }
+
     // MARK: 3. Rare abbreviations and initials
 
     static let rareAbbreviationsAndInitials: [SegmentCase] = [
@@ -159,4 +202,25 @@ import Testing
 
     @Test(arguments: rareAbbreviationsAndInitials)
     func rareAbbreviationsAndInitialsStayInsideTheirName(_ example: SegmentCase) { example.check() }
+
+    // MARK: 4. Inside quotations
+
+    static let insideQuotations: [SegmentCase] = [
+        SegmentCase(
+            "\"I was going to see you Wednesday?... Thursday.\" He hung up.",
+            ["\"I was going to see you Wednesday?... Thursday.\"", "He hung up."]),
+        SegmentCase("\"Is it Monday? Tuesday?\" she asked.", ["\"Is it Monday? Tuesday?\" she asked."]),
+        SegmentCase("“Who did it? Jones?” the officer asked.", ["“Who did it? Jones?” the officer asked."]),
+        SegmentCase("“Was it O’Brien? Or Kelly?”", ["“Was it O’Brien? Or Kelly?”"]),
+        SegmentCase(
+            "\"Why leave? We won't make it home,\" he said.", ["\"Why leave?", "We won't make it home,\" he said."],
+            note: "a full clause after the question is a real inner sentence end"),
+        SegmentCase(
+            "“What will we eat? What will we drink?” she asked.",
+            ["“What will we eat?", "What will we drink?” she asked."]),
+        SegmentCase("Is it 5? 10? Nobody knows.", ["Is it 5?", "10?", "Nobody knows."], note: "no quotation to close"),
+    ]
+
+    @Test(arguments: insideQuotations)
+    func fragmentsInsideAQuotationContinueIt(_ example: SegmentCase) { example.check() }
 }

@@ -5,7 +5,8 @@
 ///
 /// - `?` `!`: a boundary unless a lowercase word, a comma or the like follows (`Yahoo! in`,
 ///   `!’ he said`, `alone!, he`); after a name spelled with `!`, only before a sentence opener
-///   (`Yahoo! Research`).
+///   (`Yahoo! Research`); inside a quotation, not before short fragments that run to its closing
+///   quote (`“Is it Monday? Tuesday?”`, see `SegmentationScan+Quotations.swift`).
 /// - an ellipsis: a boundary before a capital (`executions… When`, `heads…They`), never before a
 ///   lowercase word (`car… waving`), never inside brackets (`[...]`); an MLA ellipsis of three
 ///   spaced dots (`is . . . I didn’t`) is inside its sentence, and after `word.` a spaced ellipsis
@@ -14,8 +15,9 @@
 /// - `。` `．` `！` `？`: always a boundary.
 ///
 /// A closing quote followed by a speech tag that opens with a name (`“Why?” Jones asked.`,
-/// `“No.” Mr. Smith said.`, but not `“Why?” He asked.`) is not a boundary. A boundary also needs a letter or digit in the sentence before it, so a stray
-/// `…` or `!` at the start of a sentence stays with what follows.
+/// `“No.” Mr. Smith said.`, but not `“Why?” He asked.` nor `“No.” Mr. Smith says that…`) is not a
+/// boundary. A boundary also needs a letter or digit in the sentence before it, so a stray `…` or
+/// `!` at the start of a sentence stays with what follows.
 extension SegmentationScan {
     /// Where a sentence ends and the next one starts.
     struct Boundary {
@@ -47,7 +49,8 @@ extension SegmentationScan {
         let boundary = Boundary(end: resume, next: next)
         if cluster.isIdeographic { return (boundary, resume) }
         if cluster.endsWithQuote, word.initial == .uppercase, !word.afterQuote, !word.afterBracket,
-            !(word.word.map(WordList.sentenceStarters.contains) ?? false), speechTagFollows(at: next, limit: limit)
+            !(word.word.map(WordList.sentenceStarters.contains) ?? false),
+            speechTagFollows(at: next, limit: limit, complete: !cluster.hasQuestionMark)
         {
             return (nil, resume)
         }
@@ -58,6 +61,11 @@ extension SegmentationScan {
                 if base[start] == UInt8(ascii: "!"), start + 1 == resume, isExclaimedName(before: start, sentenceStart)
                 {
                     return (word.isSentenceStarter ? boundary : nil, resume)
+                }
+                if cluster.hasQuestionMark, !cluster.hasClosers, word.initial == .uppercase,
+                    questionFragmentsCloseQuotation(from: next, limit: limit)
+                {
+                    return (nil, resume)
                 }
                 return (boundary, resume)
             }
@@ -166,28 +174,6 @@ extension SegmentationScan {
             if let word = next.word, WordList.timeContinuations.contains(word) { return false }
             return !opensWithTimeAdverbial(sentenceStart: sentenceStart, timeToken: token.whole)
         }
-    }
-
-    /// Whether the words from `start` are a speech tag: up to four capitalised words (a name,
-    /// a title) and then a verb such as `said` or `asked` (`Jones asked`, `Mr. Smith said`,
-    /// `Prime Minister Boris Johnson told`).
-    private func speechTagFollows(at start: Int, limit: Int) -> Bool {
-        var index = start
-        for _ in 0..<5 {
-            guard index < limit else { return false }
-            let first = base[index]
-            var end = index
-            while end < limit, spaceLength(at: end, limit: limit) == 0, lineBreakLength(at: end) == 0 { end += 1 }
-            if first &- 0x61 < 26 {
-                var letters = index
-                while letters < end, base[letters] &- 0x61 < 26 { letters += 1 }
-                guard let verb = PackedWord(base, from: index, to: letters, lowercased: false) else { return false }
-                return WordList.speechVerbs.contains(verb)
-            }
-            guard first &- 0x41 < 26 else { return false }
-            index = skipSpaces(from: end, limit: limit)
-        }
-        return false
     }
 
     /// Whether the word before the `!` at `mark` is a name spelled with it (`Yahoo!`).
