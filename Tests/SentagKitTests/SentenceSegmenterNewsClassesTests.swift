@@ -1,6 +1,6 @@
 import Testing
 
-/// The kinds of error issue 9 found on news the segmenter had never seen, each with the
+/// The five kinds of error issue 9 found on news the segmenter had never seen, each with the
 /// shapes that must split and the look-alikes that must not. All texts are made up for these
 /// tests.
 @Suite struct SentenceSegmenterNewsClassesTests {
@@ -223,4 +223,28 @@ import Testing
 
     @Test(arguments: insideQuotations)
     func fragmentsInsideAQuotationContinueIt(_ example: SegmentCase) { example.check() }
+
+    // MARK: 5. Dash-led turns
+
+    static let dashLedTurns: [SegmentCase] = [
+        SegmentCase(
+            "What will happen in the future? - Despite the fact that prices rose, nobody left.",
+            ["What will happen in the future?", "- Despite the fact that prices rose, nobody left."]),
+        SegmentCase(
+            "We met in Berlin. -- The talks went on for hours.",
+            ["We met in Berlin.", "-- The talks went on for hours."]),
+        SegmentCase("Why did you leave? – Because it left me.", ["Why did you leave?", "– Because it left me."]),
+        SegmentCase(
+            "How long will it last? — Nobody knows, he said.", ["How long will it last?", "— Nobody knows, he said."]),
+        SegmentCase(
+            "The talks ended. - What happens next? - We wait.",
+            ["The talks ended.", "- What happens next?", "- We wait."]),
+        SegmentCase("Is it over? - \"Not yet.\"", ["Is it over?", "- \"Not yet.\""]),
+        SegmentCase("He left. - and she followed.", ["He left. - and she followed."], note: "lowercase continues"),
+        SegmentCase("Prices rose in Jan. - Feb. as expected.", ["Prices rose in Jan. - Feb. as expected."]),
+        SegmentCase("The price - about $5 - was fair.", ["The price - about $5 - was fair."]),
+    ]
+
+    @Test(arguments: dashLedTurns)
+    func aDashLedTurnStartsASentence(_ example: SegmentCase) { example.check() }
 }

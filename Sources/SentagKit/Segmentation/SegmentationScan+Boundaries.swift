@@ -16,8 +16,10 @@
 ///
 /// A closing quote followed by a speech tag that opens with a name (`“Why?” Jones asked.`,
 /// `“No.” Mr. Smith said.`, but not `“Why?” He asked.` nor `“No.” Mr. Smith says that…`) is not a
-/// boundary. A boundary also needs a letter or digit in the sentence before it, so a stray `…` or
-/// `!` at the start of a sentence stays with what follows.
+/// boundary. A dash that opens a turn or an item after white space (`future? - Despite`, `Berlin.
+/// -- The`) is read past: the word after it decides, and the dash opens the next sentence. A
+/// boundary also needs a letter or digit in the sentence before it, so a stray `…` or `!` at the
+/// start of a sentence stays with what follows.
 extension SegmentationScan {
     /// Where a sentence ends and the next one starts.
     struct Boundary {
@@ -45,10 +47,14 @@ extension SegmentationScan {
         }
         let next = skipSpaces(from: resume, limit: limit)
         guard next < limit, lineBreakLength(at: next) == 0 else { return (nil, resume) }
-        let word = NextWord(scan: self, start: next, limit: limit)
         let boundary = Boundary(end: resume, next: next)
         if cluster.isIdeographic { return (boundary, resume) }
-        if cluster.endsWithQuote, word.initial == .uppercase, !word.afterQuote, !word.afterBracket,
+        // A turn or item opened by a dash (`future? - Despite`, `Berlin. -- The`): the rules read
+        // the word after the dash, which stays in the next sentence.
+        let turn = dashLength(at: next, limit: limit)
+        let wordStart = turn > 0 ? skipSpaces(from: next + turn, limit: limit) : next
+        let word = NextWord(scan: self, start: wordStart, limit: limit)
+        if turn == 0, cluster.endsWithQuote, word.initial == .uppercase, !word.afterQuote, !word.afterBracket,
             !(word.word.map(WordList.sentenceStarters.contains) ?? false),
             speechTagFollows(at: next, limit: limit, complete: !cluster.hasQuestionMark)
         {
@@ -62,7 +68,7 @@ extension SegmentationScan {
                 {
                     return (word.isSentenceStarter ? boundary : nil, resume)
                 }
-                if cluster.hasQuestionMark, !cluster.hasClosers, word.initial == .uppercase,
+                if turn == 0, cluster.hasQuestionMark, !cluster.hasClosers, word.initial == .uppercase,
                     questionFragmentsCloseQuotation(from: next, limit: limit)
                 {
                     return (nil, resume)
@@ -82,8 +88,24 @@ extension SegmentationScan {
             }
             return (boundary, resume)
         }
-        let ends = periodBoundary(at: start, sentenceStart: sentenceStart, next: word, nextStart: next, limit: limit)
+        let ends = periodBoundary(
+            at: start, sentenceStart: sentenceStart, next: word, nextStart: wordStart, limit: limit)
         return (ends ? boundary : nil, resume)
+    }
+
+    /// A dash that opens a turn or an item inside a line at `index`: `-`, `--`, `–` or `—`, then
+    /// white space.
+    private func dashLength(at index: Int, limit: Int) -> Int {
+        var length = 0
+        if base[index] == UInt8(ascii: "-") {
+            length = index + 1 < limit && base[index + 1] == UInt8(ascii: "-") ? 2 : 1
+        } else if index + 2 < limit, base[index] == 0xE2, base[index + 1] == 0x80,
+            base[index + 2] == 0x93 || base[index + 2] == 0x94
+        {
+            length = 3
+        }
+        guard length > 0, index + length < limit, spaceLength(at: index + length, limit: limit) > 0 else { return 0 }
+        return length
     }
 
     /// A terminator followed directly by a word, with no space: `world.Today`, `1,000.That`,
