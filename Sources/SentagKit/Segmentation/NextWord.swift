@@ -12,6 +12,9 @@ struct NextWord {
     let word: PackedWord?
     /// The letters are followed by a period (`Mr.`).
     let wordEndsWithPeriod: Bool
+    /// Where the word starts (after the openers) and where its leading ASCII letters end.
+    let start: Int
+    let lettersEnd: Int
 
     init(scan: SegmentationScan, start: Int, limit: Int) {
         var index = start
@@ -25,10 +28,12 @@ struct NextWord {
         }
         self.afterQuote = afterQuote
         self.afterBracket = afterBracket
+        self.start = index
         guard index < limit else {
             initial = .punctuation
             word = nil
             wordEndsWithPeriod = false
+            lettersEnd = index
             return
         }
         let first = scan.initial(at: index, limit: limit)
@@ -41,7 +46,11 @@ struct NextWord {
         while end < limit, SegmentationScan.isASCIILetter(scan.base[end]) { end += 1 }
         word = end > index ? PackedWord(scan.base, from: index, to: end, lowercased: false) : nil
         wordEndsWithPeriod = end < limit && scan.base[end] == UInt8(ascii: ".")
+        lettersEnd = end
     }
+
+    /// How many ASCII letters the word opens with.
+    var letterCount: Int { lettersEnd - start }
 
     /// A word that opens sentences (`The`, `He`, `How`, `I`…), or a personal title (`Mr.`).
     var isSentenceStarter: Bool {

@@ -5,7 +5,8 @@
 ///
 /// - `?` `!`: a boundary unless a lowercase word, a comma or the like follows (`Yahoo! in`,
 ///   `!’ he said`, `alone!, he`); after a name spelled with `!`, only before a sentence opener
-///   (`Yahoo! Research`).
+///   (`Yahoo! Research`); inside a quotation, not before short fragments that run to its closing
+///   quote (`“Is it Monday? Tuesday?”`, see `SegmentationScan+Quotations.swift`).
 /// - an ellipsis: a boundary before a capital (`executions… When`, `heads…They`), never before a
 ///   lowercase word (`car… waving`), never inside brackets (`[...]`); an MLA ellipsis of three
 ///   spaced dots (`is . . . I didn’t`) is inside its sentence, and after `word.` a spaced ellipsis
@@ -14,8 +15,11 @@
 /// - `。` `．` `！` `？`: always a boundary.
 ///
 /// A closing quote followed by a speech tag that opens with a name (`“Why?” Jones asked.`,
-/// `“No.” Mr. Smith said.`, but not `“Why?” He asked.`) is not a boundary. A boundary also needs a letter or digit in the sentence before it, so a stray
-/// `…` or `!` at the start of a sentence stays with what follows.
+/// `“No.” Mr. Smith said.`, but not `“Why?” He asked.` nor `“No.” Mr. Smith says that…`) is not a
+/// boundary. A dash that opens a turn or an item after white space (`future? - Despite`, `Berlin.
+/// -- The`) is read past: the word after it decides, and the dash opens the next sentence. A
+/// boundary also needs a letter or digit in the sentence before it, so a stray `…` or `!` at the
+/// start of a sentence stays with what follows.
 extension SegmentationScan {
     /// Where a sentence ends and the next one starts.
     struct Boundary {
@@ -43,11 +47,16 @@ extension SegmentationScan {
         }
         let next = skipSpaces(from: resume, limit: limit)
         guard next < limit, lineBreakLength(at: next) == 0 else { return (nil, resume) }
-        let word = NextWord(scan: self, start: next, limit: limit)
         let boundary = Boundary(end: resume, next: next)
         if cluster.isIdeographic { return (boundary, resume) }
-        if cluster.endsWithQuote, word.initial == .uppercase, !word.afterQuote, !word.afterBracket,
-            !(word.word.map(WordList.sentenceStarters.contains) ?? false), speechTagFollows(at: next, limit: limit)
+        // A turn or item opened by a dash (`future? - Despite`, `Berlin. -- The`): the rules read
+        // the word after the dash, which stays in the next sentence.
+        let turn = dashLength(at: next, limit: limit)
+        let wordStart = turn > 0 ? skipSpaces(from: next + turn, limit: limit) : next
+        let word = NextWord(scan: self, start: wordStart, limit: limit)
+        if turn == 0, cluster.endsWithQuote, word.initial == .uppercase, !word.afterQuote, !word.afterBracket,
+            !(word.word.map(WordList.sentenceStarters.contains) ?? false),
+            speechTagFollows(at: next, limit: limit, complete: !cluster.hasQuestionMark)
         {
             return (nil, resume)
         }
@@ -58,6 +67,11 @@ extension SegmentationScan {
                 if base[start] == UInt8(ascii: "!"), start + 1 == resume, isExclaimedName(before: start, sentenceStart)
                 {
                     return (word.isSentenceStarter ? boundary : nil, resume)
+                }
+                if turn == 0, cluster.hasQuestionMark, !cluster.hasClosers, word.initial == .uppercase,
+                    questionFragmentsCloseQuotation(from: next, limit: limit)
+                {
+                    return (nil, resume)
                 }
                 return (boundary, resume)
             }
@@ -74,8 +88,24 @@ extension SegmentationScan {
             }
             return (boundary, resume)
         }
-        let ends = periodBoundary(at: start, sentenceStart: sentenceStart, next: word, nextStart: next, limit: limit)
+        let ends = periodBoundary(
+            at: start, sentenceStart: sentenceStart, next: word, nextStart: wordStart, limit: limit)
         return (ends ? boundary : nil, resume)
+    }
+
+    /// A dash that opens a turn or an item inside a line at `index`: `-`, `--`, `–` or `—`, then
+    /// white space.
+    private func dashLength(at index: Int, limit: Int) -> Int {
+        var length = 0
+        if base[index] == UInt8(ascii: "-") {
+            length = index + 1 < limit && base[index + 1] == UInt8(ascii: "-") ? 2 : 1
+        } else if index + 2 < limit, base[index] == 0xE2, base[index + 1] == 0x80,
+            base[index + 2] == 0x93 || base[index + 2] == 0x94
+        {
+            length = 3
+        }
+        guard length > 0, index + length < limit, spaceLength(at: index + length, limit: limit) > 0 else { return 0 }
+        return length
     }
 
     /// A terminator followed directly by a word, with no space: `world.Today`, `1,000.That`,
@@ -114,8 +144,11 @@ extension SegmentationScan {
     /// - Before a number: a boundary only after an ordinary word or number (`item. 2.) The`,
     ///   `in 1999. 2000 was`), not after any abbreviation (`p. 55`, `No. 5`, `Sept. 15`).
     /// - An abbreviation that can end a sentence (`U.S.`, `Inc.`, `co.`, `Jr.`, months, an
-    ///   initial): a boundary only before a typical sentence opener (`U.S. How`, `co. They`,
-    ///   `I. Did`), or an opening quote; not before a name (`U.S. Government`, `E. Smith`).
+    ///   initial): a boundary before a typical sentence opener (`U.S. How`, `co. They`, `I. Did`)
+    ///   or an opening quote, and, depending on its kind, before a capitalised clause (`Acme
+    ///   Corp. Shareholders will`); not before a name (`U.S. Government`, `E. Smith`). See
+    ///   `SegmentationScan+Abbreviations.swift`.
+    /// - A short capitalised word before an initial (`Jos. A. Bank`, `Ph. D.`): not a boundary.
     /// - `St.`: Saint, unless a capitalised word or a number comes before it (`Main St.`) and a
     ///   sentence opener after it.
     /// - `a.m.`/`p.m.`: a boundary before a capital (`6 P.M. Mr. Smith`) unless the capital
@@ -144,17 +177,16 @@ extension SegmentationScan {
         }
         let abbreviation: Abbreviation? =
             shape.looksLikeAddress ? nil : shape.isSingleLetter ? .ambiguous : Abbreviation.of(shape)
-        guard let abbreviation else { return true }
+        guard let abbreviation else { return !isAbbreviatedNamePart(shape, next: next, limit: limit) }
         if next.initial == .digit { return false }
         switch abbreviation {
         case .title:
             return false
         case .numberLabel:
             return true
-        case .ambiguous:
-            if next.afterBracket { return false }
-            if next.afterQuote { return next.initial == .uppercase }
-            return next.isSentenceStarter
+        case .ambiguous, .nameSuffix, .state, .country, .phraseEnd:
+            return abbreviationBoundary(
+                kind: abbreviation, shape: shape, token: token, sentenceStart: sentenceStart, next: next, limit: limit)
         case .saint:
             guard next.isSentenceStarter else { return false }
             guard let previous = previousWordInitial(before: token.whole, floor: sentenceStart) else { return false }
@@ -164,28 +196,6 @@ extension SegmentationScan {
             if let word = next.word, WordList.timeContinuations.contains(word) { return false }
             return !opensWithTimeAdverbial(sentenceStart: sentenceStart, timeToken: token.whole)
         }
-    }
-
-    /// Whether the words from `start` are a speech tag: up to four capitalised words (a name,
-    /// a title) and then a verb such as `said` or `asked` (`Jones asked`, `Mr. Smith said`,
-    /// `Prime Minister Boris Johnson told`).
-    private func speechTagFollows(at start: Int, limit: Int) -> Bool {
-        var index = start
-        for _ in 0..<5 {
-            guard index < limit else { return false }
-            let first = base[index]
-            var end = index
-            while end < limit, spaceLength(at: end, limit: limit) == 0, lineBreakLength(at: end) == 0 { end += 1 }
-            if first &- 0x61 < 26 {
-                var letters = index
-                while letters < end, base[letters] &- 0x61 < 26 { letters += 1 }
-                guard let verb = PackedWord(base, from: index, to: letters, lowercased: false) else { return false }
-                return WordList.speechVerbs.contains(verb)
-            }
-            guard first &- 0x41 < 26 else { return false }
-            index = skipSpaces(from: end, limit: limit)
-        }
-        return false
     }
 
     /// Whether the word before the `!` at `mark` is a name spelled with it (`Yahoo!`).

@@ -7,7 +7,7 @@
 /// nothing. Inside a line a sentence ends at `.`, `?`, `!`, an ellipsis or an ideographic full
 /// stop when the context says so: abbreviations, initials, numbers, e-mail addresses, URLs,
 /// ellipses inside a sentence and list numbering do not end one (the rules are in
-/// `SegmentationScan+Boundaries.swift`).
+/// `SegmentationScan+Boundaries.swift`, `+Abbreviations.swift` and `+Quotations.swift`).
 ///
 /// Linear in the length of the text: one pass over its UTF-8 bytes, with no regular expression,
 /// no backtracking and no allocation per character or token.

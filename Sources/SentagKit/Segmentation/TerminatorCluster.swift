@@ -7,6 +7,8 @@ struct TerminatorCluster {
     let dots: Int
     /// Holds `?` or `!`.
     let isStrong: Bool
+    /// Holds `?`.
+    let hasQuestionMark: Bool
     /// Two or more periods, or `…`.
     let isEllipsis: Bool
     /// Periods separated by single spaces: `. . .`.
@@ -23,6 +25,7 @@ struct TerminatorCluster {
         var index = start
         var dots = 0
         var isStrong = false
+        var hasQuestionMark = false
         var ellipsisCharacter = false
         var isSpaced = false
         var isIdeographic = false
@@ -33,6 +36,7 @@ struct TerminatorCluster {
                 index += 1
             } else if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
                 isStrong = true
+                if byte == UInt8(ascii: "?") { hasQuestionMark = true }
                 index += 1
             } else if scan.isEllipsisCharacter(at: index, limit: limit) {
                 ellipsisCharacter = true
@@ -61,6 +65,7 @@ struct TerminatorCluster {
         self.end = index
         self.dots = dots
         self.isStrong = isStrong
+        self.hasQuestionMark = hasQuestionMark
         self.isEllipsis = dots >= 2 || ellipsisCharacter
         self.isSpaced = isSpaced
         self.isIdeographic = isIdeographic
