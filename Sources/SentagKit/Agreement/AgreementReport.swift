@@ -114,30 +114,37 @@ public struct AgreementReport: Sendable {
         return used > 1
     }
 
-    /// Every item whose ratings differ, with its record read again, ordered by document and index.
+    /// Every item whose ratings differ, with each rating's record read again (for the text, the
+    /// notes and the flags), ordered by document and index.
     static func disagreements(in loaded: LoadedRatings) throws(AnnotationError) -> [Disagreement] {
         let table = loaded.table
         let counts = ItemLabelCounts(table)
-        var wanted: [[(row: Int, entry: LabelFileEntry)]] = Array(repeating: [], count: loaded.files.count)
-        for row in 0..<table.itemCount where differs(counts, row) {
-            let column = Int(loaded.sourceColumn[row])
-            guard column >= 0 else { continue }
-            wanted[column].append((row, loaded.files[column].entries[Int(loaded.sourceEntry[row])]))
-        }
+        let rows = (0..<table.itemCount).filter { differs(counts, $0) }
+        let (records, problems) = loaded.currentRecords(ofRows: rows)
         var found: [Disagreement] = []
-        for (column, rows) in wanted.enumerated() where !rows.isEmpty {
-            let records = try loaded.files[column].records(rows.map(\.entry))
-            for (record, (row, _)) in zip(records, rows) {
-                var votes: [AnnotatorVote] = []
-                for annotator in 0..<table.annotatorCount {
-                    if let label = table[row, annotator] {
-                        votes.append(
-                            AnnotatorVote(annotator: table.annotators[annotator], label: table.labels[label]))
-                    }
-                }
-                found.append(
-                    Disagreement(id: record.id, doc: record.doc, index: record.index, text: record.text, votes: votes))
+        for (position, row) in rows.enumerated() {
+            guard let first = records[position].lazy.compactMap({ $0 }).first else {
+                // Not one record of the item could be read: say so rather than drop it.
+                throw .unreadable(
+                    path: loaded.files.first?.path ?? "label files",
+                    reason:
+                        "no record of \(table.itemIDs[row]) can be read again: \(problems[position].joined(separator: "; "))"
+                )
             }
+            var votes: [AnnotatorVote] = []
+            for annotator in 0..<table.annotatorCount {
+                guard let label = table[row, annotator] else { continue }
+                let record = records[position][annotator]
+                let note = record?.note.flatMap { $0.isEmpty ? nil : $0 }
+                votes.append(
+                    AnnotatorVote(
+                        annotator: table.annotators[annotator], label: table.labels[label], note: note,
+                        flagged: record?.flag ?? false))
+            }
+            found.append(
+                Disagreement(
+                    id: first.id, doc: first.doc, index: first.index, text: first.text, votes: votes,
+                    unreadable: problems[position]))
         }
         found.sort { ($0.doc, $0.index, $0.id) < ($1.doc, $1.index, $1.id) }
         return found
