@@ -7,6 +7,9 @@ import SentagKit
 
 // Runtime errors print `error: <message>` on stderr and exit 1; usage errors keep
 // argument-parser's own message and exit 64.
+if let error = UnknownSubcommand.error(for: Array(CommandLine.arguments.dropFirst())) {
+    Sentag.exit(withError: error)
+}
 do {
     var command = try Sentag.parseAsRoot()
     try command.run()
