@@ -61,7 +61,7 @@ public enum DatasetCardHeader {
             for (id, label) in manifest.labels.enumerated() { lines.append("          '\(id)': \(quoted(label))") }
         }
         func structure(_ name: String, _ fields: [String], _ type: String) {
-            lines += ["  - name: \(name)", "    struct:"]
+            lines += ["  - name: \(name)", fields.isEmpty ? "    struct: []" : "    struct:"]
             for field in fields { lines += ["    - name: \(quoted(field))", "      dtype: \(type)"] }
         }
         switch configuration.format {
