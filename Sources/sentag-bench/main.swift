@@ -18,6 +18,7 @@ let benchmarks: [(name: String, run: (BenchContext) throws -> Void)] = [
     ("segment", SegmentBenchmark.run),
     ("label", LabelBenchmark.run),
     ("agreement", AgreementBenchmark.run),
+    ("bootstrap", BootstrapBenchmark.run),
     ("export", ExportBenchmark.run),
     ("journal", JournalBenchmark.run),
 ]
