@@ -5,7 +5,8 @@ import Testing
 /// `label_id` per example, the dataset card's YAML header, and the spaCy files beside the data.
 @Suite struct ExportLoadingCommandTests {
     func export(_ scenario: ExportScenario, _ extra: [String], out: String = "dataset") throws -> ExportedDataset {
-        let result = try SentagBinary.run(["export", ExportScenario.source, "--out", out] + extra, in: scenario.directory)
+        let result = try SentagBinary.run(
+            ["export", ExportScenario.source, "--out", out] + extra, in: scenario.directory)
         #expect(result.status == 0, "\(result.transcript)")
         return ExportedDataset(directory: scenario.directory.appendingPathComponent(out))
     }
@@ -171,7 +172,8 @@ import Testing
             }
         }
         // What the converter wrote may stay in the folder: the next export replaces it.
-        let again = try SentagBinary.run(["export", ExportScenario.source, "--out", "dataset", "--seed", "2"], in: scenario.directory)
+        let again = try SentagBinary.run(
+            ["export", ExportScenario.source, "--out", "dataset", "--seed", "2"], in: scenario.directory)
         #expect(again.status == 0, "\(again.transcript)")
     }
 }

@@ -116,7 +116,9 @@ public struct AgreementReport: Sendable {
             var votes: [AnnotatorVote] = []
             var first: (column: Int, vote: CurrentVote)?
             for column in 0..<table.annotatorCount {
-                guard let label = table[row, column], let slot = ratings.slot(row: row, column: column) else { continue }
+                guard let label = table[row, column], let slot = ratings.slot(row: row, column: column) else {
+                    continue
+                }
                 let lane = view.table.journals[ratings.journals[column]].votes
                 let vote = lane.votes[slot]
                 if first == nil { first = (column, vote) }
@@ -139,7 +141,9 @@ public struct AgreementReport: Sendable {
                 let annotator = view.table.journals[ratings.journals[column]].annotator
                 let lines = try store.readRecords(annotator, at: items.map(\.position))
                 for (item, line) in zip(items, lines) {
-                    let record = line.flatMap { line in line.withUnsafeBufferPointer { try? AnnotationRecord(jsonLine: $0) } }
+                    let record = line.flatMap { line in
+                        line.withUnsafeBufferPointer { try? AnnotationRecord(jsonLine: $0) }
+                    }
                     if let record {
                         found[item.item].text = record.text
                     } else {
