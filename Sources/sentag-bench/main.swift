@@ -19,6 +19,7 @@ let benchmarks: [(name: String, run: (BenchContext) throws -> Void)] = [
     ("label", LabelBenchmark.run),
     ("agreement", AgreementBenchmark.run),
     ("export", ExportBenchmark.run),
+    ("model", ModelBenchmark.run),
 ]
 for benchmark in benchmarks where arguments.isEmpty || arguments.contains(benchmark.name) {
     print("== \(benchmark.name)")
