@@ -15,7 +15,25 @@ enum ModelExperiments {
         return (accuracy, ExpectedCalibrationError(predictions: predictions, truth: truth).value)
     }
 
-    static func run(_ examples: [TrainingExample], labels: [String]) throws {
+    /// Trained on every seed, tested on the held-out articles.
+    static func heldOut(
+        _ examples: [TrainingExample], _ heldOut: [TrainingExample], labels: [String],
+        featurizer: SentenceFeaturizer, configuration: TrainingConfiguration
+    ) -> (accuracy: Double, ece: Double) {
+        let classifier = SentenceClassifier(
+            labels: labels, examples: examples, featurizer: featurizer, configuration: configuration)
+        let predictions = classifier.predict(heldOut.map(\.sentence))
+        let truth = heldOut.map { labels.firstIndex(of: $0.label)! }
+        let accuracy = Double(zip(predictions, truth).filter { $0.labelIndex == $1 }.count) / Double(heldOut.count)
+        return (accuracy, ExpectedCalibrationError(predictions: predictions, truth: truth).value)
+    }
+
+    static func describe(_ lodo: (accuracy: Double, ece: Double), _ held: (accuracy: Double, ece: Double)) -> String {
+        "seeds LODO accuracy \(ModelBenchmark.format(lodo.accuracy)), ECE \(ModelBenchmark.format(lodo.ece));"
+            + " held-out accuracy \(ModelBenchmark.format(held.accuracy)), ECE \(ModelBenchmark.format(held.ece))"
+    }
+
+    static func run(_ examples: [TrainingExample], heldOut: [TrainingExample], labels: [String]) throws {
         typealias Features = SentenceFeaturizer.Configuration
         let featureSets: [(String, Features)] = [
             ("words 1-2", Features(characterNGramSizes: [], layoutFeatures: false)),
@@ -32,9 +50,10 @@ enum ModelExperiments {
             let result = lodo(
                 examples, labels: labels, featurizer: SentenceFeaturizer(configuration: features),
                 configuration: TrainingConfiguration())
-            print(
-                "  \(name): accuracy \(ModelBenchmark.format(result.accuracy)), ECE \(ModelBenchmark.format(result.ece))"
-            )
+            let held = Self.heldOut(
+                examples, heldOut, labels: labels, featurizer: SentenceFeaturizer(configuration: features),
+                configuration: TrainingConfiguration())
+            print("  \(name): " + describe(result, held))
         }
         for rate in [0.1, 0.3, 1.0] as [Float] {
             for l2 in [0, 1e-4, 1e-3, 1e-2] as [Float] {
@@ -42,9 +61,10 @@ enum ModelExperiments {
                     let configuration = TrainingConfiguration(learningRate: rate, l2: l2, maximumEpochs: epochs)
                     let result = lodo(
                         examples, labels: labels, featurizer: SentenceFeaturizer(), configuration: configuration)
-                    print(
-                        "  rate \(rate) l2 \(l2) epochs \(epochs): accuracy \(ModelBenchmark.format(result.accuracy)), ECE \(ModelBenchmark.format(result.ece))"
-                    )
+                    let held = Self.heldOut(
+                        examples, heldOut, labels: labels, featurizer: SentenceFeaturizer(),
+                        configuration: configuration)
+                    print("  rate \(rate), l2 \(l2), at most \(epochs) epochs: " + describe(result, held))
                 }
             }
         }

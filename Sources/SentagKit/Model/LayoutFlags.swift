@@ -72,36 +72,12 @@ struct LayoutFlags {
         }
     }
 
-    /// Capitals, read from the original text (folding lowercased it).
-    func setCase(_ text: String) {
-        var upper = 0
-        var lower = 0
-        var words = 0
-        var capitalised = 0
-        var inWord = false
-        var first = true
-        for byte in text.utf8 {
-            let isUpper = byte >= 0x41 && byte <= 0x5A
-            let isLower = byte >= 0x61 && byte <= 0x7A
-            if isUpper { upper += 1 }
-            if isLower { lower += 1 }
-            if first && (isUpper || isLower || (byte >= 0x30 && byte <= 0x39)) {
-                first = false
-                self[.startsLowercase] = isLower
-                self[.startsWithDigit] = !isUpper && !isLower
-            }
-            if isUpper || isLower || byte >= 0x80 {
-                if !inWord {
-                    words += 1
-                    if isUpper { capitalised += 1 }
-                }
-                inWord = true
-            } else if byte != 0x27 {
-                inWord = false
-            }
-        }
-        self[.allCapitals] = upper >= 4 && upper * 5 >= (upper + lower) * 4
-        self[.titleCase] = words >= 4 && capitalised * 10 >= words * 7
+    /// Capitals, as counted while folding (folding lowercases the text).
+    func setCase(_ counts: TextFolding.CaseCounts) {
+        self[.startsLowercase] = counts.firstKind == 2
+        self[.startsWithDigit] = counts.firstKind == 3
+        self[.allCapitals] = counts.uppercase >= 4 && counts.uppercase * 5 >= (counts.uppercase + counts.lowercase) * 4
+        self[.titleCase] = counts.words >= 4 && counts.capitalisedWords * 10 >= counts.words * 7
     }
 
     func setLineAndLength(_ sentence: ModelSentence, words: Int) {

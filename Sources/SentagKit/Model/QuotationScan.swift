@@ -31,6 +31,9 @@ public struct QuotationScan: Equatable, Sendable {
         wordCharacters == 0 ? 0 : Double(quotedWordCharacters) / Double(wordCharacters)
     }
 
+    /// No text.
+    init() {}
+
     /// Scans `text`; `openAtStart` says a quotation opened before it is still open.
     public init(_ text: String, openAtStart: Bool = false) {
         let folded = TextFolding.folded(text)

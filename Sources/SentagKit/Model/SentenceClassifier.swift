@@ -52,15 +52,55 @@ public struct SentenceClassifier: Sendable {
         configuration: TrainingConfiguration = TrainingConfiguration(), calibrate: Bool = true
     ) {
         self.init(labels: labels, featurizer: featurizer, configuration: configuration)
-        let matrix = featurize(examples)
-        train(on: matrix)
+        let known = examples.filter { labelIndex[$0.label] != nil }
+        let sample: FeatureMatrix
+        if configuration.epochs(forExamples: known.count) > 1 {
+            let matrix = featurize(known)
+            train(on: matrix)
+            sample = CrossValidation.calibrationSample(matrix, limit: configuration.calibrationSample)
+        } else {
+            // One pass: featurize each example as it is stepped on, holding no feature matrix.
+            trainStreaming(known)
+            let limit = min(configuration.calibrationSample, known.count)
+            sample = featurize((0..<limit).map { known[$0 * known.count / max(limit, 1)] })
+        }
         if calibrate {
-            let sample = CrossValidation.calibrationSample(matrix, limit: configuration.calibrationSample)
-            let predictions = CrossValidation.outOfFoldScores(
+            let scores = CrossValidation.outOfFoldScores(
                 sample, classes: labels.count, dimension: featurizer.dimension, configuration: configuration,
                 folds: configuration.calibrationFolds)
-            temperature = TemperatureScaling.fit(scores: predictions, labels: sample.labels)
+            temperature = TemperatureScaling.fit(scores: scores, labels: sample.labels)
         }
+    }
+
+    /// One pass over `examples` (all with known labels) in a fixed shuffle, featurizing as it goes.
+    private mutating func trainStreaming(_ examples: [TrainingExample]) {
+        var order = Array(examples.indices)
+        var random = SplitMix64(seed: configuration.seed)
+        random.shuffle(&order)
+        var vector = FeatureVector()
+        var scratch = SentenceFeaturizer.Scratch()
+        var gradient = [Float](repeating: 0, count: labels.count)
+        let configuration = self.configuration
+        gradient.withUnsafeMutableBufferPointer { gradient in
+            for position in order {
+                let example = examples[position]
+                let label = labelIndex[example.label]!
+                vector.removeAll()
+                featurizer.appendFeatures(of: example.sentence, to: &vector, scratch: &scratch)
+                vector.indices.withUnsafeBufferPointer { indices in
+                    vector.values.withUnsafeBufferPointer { values in
+                        model.step(
+                            indices, values, label: label, learningRate: configuration.learningRate,
+                            l2: configuration.l2, gradient: gradient)
+                    }
+                }
+                labelCounts[label] += 1
+            }
+        }
+        examplesSeen += examples.count
+        let keep = min(configuration.replayedLabels, examples.count)
+        recent = examples.suffix(keep).map { (featurizer.features(of: $0.sentence), labelIndex[$0.label]!) }
+        recentNext = 0
     }
 
     /// A classifier trained on an already featurized matrix (rows' labels index `labels`); no calibration.

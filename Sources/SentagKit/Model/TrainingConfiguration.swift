@@ -23,7 +23,7 @@ public struct TrainingConfiguration: Equatable, Sendable {
     public var calibrationFolds: Int
 
     public init(
-        learningRate: Float = 0.3, l2: Float = 1e-4, initialAccumulator: Float = 0.1, maximumEpochs: Int = 40,
+        learningRate: Float = 0.3, l2: Float = 1e-3, initialAccumulator: Float = 0.1, maximumEpochs: Int = 40,
         stepBudget: Int = 1_000_000, stepsPerNewLabel: Int = 2, replayedLabels: Int = 32, seed: UInt64 = 0x5e47_a9,
         calibrationSample: Int = 3_000, calibrationFolds: Int = 5
     ) {
