@@ -52,17 +52,24 @@ public struct SentenceClassifier: Sendable {
         configuration: TrainingConfiguration = TrainingConfiguration(), calibrate: Bool = true
     ) {
         self.init(labels: labels, featurizer: featurizer, configuration: configuration)
-        let known = examples.filter { labelIndex[$0.label] != nil }
+        var knownLabels: [Int] = []
+        var knownPositions: [Int] = []
+        for (position, example) in examples.enumerated() {
+            guard let label = labelIndex[example.label] else { continue }
+            knownLabels.append(label)
+            knownPositions.append(position)
+        }
         let sample: FeatureMatrix
-        if configuration.epochs(forExamples: known.count) > 1 {
-            let matrix = featurize(known)
+        if configuration.epochs(forExamples: knownPositions.count) > 1 {
+            let matrix = featurize(examples)
             train(on: matrix)
             sample = CrossValidation.calibrationSample(matrix, limit: configuration.calibrationSample)
         } else {
             // One pass: featurize each example as it is stepped on, holding no feature matrix.
-            trainStreaming(known)
-            let limit = min(configuration.calibrationSample, known.count)
-            sample = featurize((0..<limit).map { known[$0 * known.count / max(limit, 1)] })
+            trainStreaming(examples, positions: knownPositions, labels: knownLabels)
+            let limit = min(configuration.calibrationSample, knownPositions.count)
+            let count = knownPositions.count
+            sample = featurize((0..<limit).map { examples[knownPositions[$0 * count / max(limit, 1)]] })
         }
         if calibrate {
             let scores = CrossValidation.outOfFoldScores(
@@ -72,21 +79,24 @@ public struct SentenceClassifier: Sendable {
         }
     }
 
-    /// One pass over `examples` (all with known labels) in a fixed shuffle, featurizing as it goes.
-    private mutating func trainStreaming(_ examples: [TrainingExample]) {
-        var order = Array(examples.indices)
+    /// One pass over `examples[positions]` (with label indices `labels`) in a fixed shuffle,
+    /// featurizing as it goes.
+    private mutating func trainStreaming(_ examples: [TrainingExample], positions: [Int], labels exampleLabels: [Int]) {
+        var order = Array(positions.indices)
         var random = SplitMix64(seed: configuration.seed)
         random.shuffle(&order)
         var vector = FeatureVector()
         var scratch = SentenceFeaturizer.Scratch()
         var gradient = [Float](repeating: 0, count: labels.count)
         let configuration = self.configuration
+        let featurizer = self.featurizer
         gradient.withUnsafeMutableBufferPointer { gradient in
-            for position in order {
-                let example = examples[position]
-                let label = labelIndex[example.label]!
+            for slot in order {
+                let label = exampleLabels[slot]
                 vector.removeAll()
-                featurizer.appendFeatures(of: example.sentence, to: &vector, scratch: &scratch)
+                examples.withUnsafeBufferPointer { examples in
+                    featurizer.appendFeatures(of: examples[positions[slot]].sentence, to: &vector, scratch: &scratch)
+                }
                 vector.indices.withUnsafeBufferPointer { indices in
                     vector.values.withUnsafeBufferPointer { values in
                         model.step(
@@ -97,9 +107,11 @@ public struct SentenceClassifier: Sendable {
                 labelCounts[label] += 1
             }
         }
-        examplesSeen += examples.count
-        let keep = min(configuration.replayedLabels, examples.count)
-        recent = examples.suffix(keep).map { (featurizer.features(of: $0.sentence), labelIndex[$0.label]!) }
+        examplesSeen += positions.count
+        let keep = min(configuration.replayedLabels, positions.count)
+        recent = positions.indices.suffix(keep).map {
+            (featurizer.features(of: examples[positions[$0]].sentence), exampleLabels[$0])
+        }
         recentNext = 0
     }
 
