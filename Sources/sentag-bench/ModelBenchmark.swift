@@ -66,6 +66,25 @@ enum ModelBenchmark {
         let accuracy = Double(zip(predictions, truth).filter { $0.labelIndex == $1 }.count) / Double(examples.count)
         let ece = ExpectedCalibrationError(predictions: predictions, truth: truth)
         print("  seeds, leave one document out: accuracy \(format(accuracy)) (goal ≥ 0.82), ECE \(format(ece.value))")
+        let wordsOnly = SentenceFeaturizer(configuration: .init(layoutFeatures: false))
+        let baseline = CrossValidation.predictions(of: examples, labels: labels, featurizer: wordsOnly, folds: 5).map {
+            $0!
+        }
+        let baselineAccuracy =
+            Double(zip(baseline, truth).filter { $0.labelIndex == $1 }.count) / Double(examples.count)
+        print(
+            "  the same model on word n-grams alone: \(format(baselineAccuracy)) (the issue's plain n-gram LR: about 0.75)"
+        )
+        let heldOut = try heldOutExamples()
+        let trained = SentenceClassifier(labels: labels, examples: examples)
+        let heldPredictions = trained.predict(heldOut.map(\.sentence))
+        let heldTruth = heldOut.map { labels.firstIndex(of: $0.label)! }
+        let heldAccuracy =
+            Double(zip(heldPredictions, heldTruth).filter { $0.labelIndex == $1 }.count) / Double(heldOut.count)
+        let heldECE = ExpectedCalibrationError(predictions: heldPredictions, truth: heldTruth)
+        print(
+            "  trained on the seeds, the \(heldOut.count) held-out sentences: accuracy \(format(heldAccuracy)),"
+                + " ECE \(format(heldECE.value))")
         let seeds = 20
         let experiment = LabelFlipExperiment(flips: 15, top: 30)
         let recall =
