@@ -21,6 +21,7 @@ let benchmarks: [(name: String, run: (BenchContext) throws -> Void)] = [
     ("bootstrap", BootstrapBenchmark.run),
     ("export", ExportBenchmark.run),
     ("journal", JournalBenchmark.run),
+    ("model", ModelBenchmark.run),
 ]
 for benchmark in benchmarks where arguments.isEmpty || arguments.contains(benchmark.name) {
     print("== \(benchmark.name)")
