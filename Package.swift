@@ -47,5 +47,7 @@ let package = Package(
         .testTarget(name: "SentagKitTests", dependencies: ["SentagKit"], exclude: ["Fixtures"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "SentagCLITests", dependencies: ["SentagKit"]),
+        // Against a real server: `make test` starts a throwaway cluster (SENTAG_TEST_POSTGRES).
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "SentagKit"]),
     ]
 )
