@@ -38,6 +38,7 @@ let package = Package(
             dependencies: [
                 "SentagKit",
                 "LineEditing",
+                "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,7 +47,7 @@ let package = Package(
         // Fixtures are read through #filePath, not bundled as resources.
         .testTarget(name: "SentagKitTests", dependencies: ["SentagKit"], exclude: ["Fixtures"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-        .testTarget(name: "SentagCLITests", dependencies: ["SentagKit"]),
+        .testTarget(name: "SentagCLITests", dependencies: ["SentagKit", "PostgresStore"]),
         // Against a real server: `make test` starts a throwaway cluster (SENTAG_TEST_POSTGRES).
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "SentagKit"]),
     ]
