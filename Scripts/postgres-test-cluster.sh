@@ -28,18 +28,18 @@ find_bindir() {
   if [ -n "${PG_BINDIR:-}" ]; then
     [ -x "$PG_BINDIR/initdb" ] || die "PG_BINDIR=$PG_BINDIR has no initdb"
     echo "$PG_BINDIR"
-    return
+    return 0
   fi
   local dir
   for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5 -V -r); do
     if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
       echo "$dir"
-      return
+      return 0
     fi
   done
   if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
     dirname "$(command -v initdb)"
-    return
+    return 0
   fi
   die "no PostgreSQL server found (no /usr/lib/postgresql/*/bin/initdb); 'make setup' installs it (Debian's postgresql)"
 }
@@ -73,13 +73,14 @@ print_uris() {
 
 start() {
   local dir=$1 tcp=${2:-}
+  # `run` calls this inside `if`, where `set -e` is off: every step checks for itself.
   local bindir
-  bindir=$(find_bindir)
-  mkdir -p "$dir"
+  bindir=$(find_bindir) || exit 1
+  mkdir -p "$dir" || die "cannot create $dir"
   dir=$(cd "$dir" && pwd)
   if [ "$(id -u)" -eq 0 ]; then
     id postgres >/dev/null 2>&1 || die "running as root, and there is no 'postgres' user to run the server as; install Debian's postgresql (make setup)"
-    chown postgres: "$dir"
+    chown postgres: "$dir" || die "cannot hand $dir to the postgres user"
   fi
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     # Trust for the superuser 'postgres', passwords (SCRAM) for every other role, so that the
@@ -93,14 +94,14 @@ start() {
       listen="127.0.0.1"
       port=$(free_port)
     fi
-    as_owner tee -a "$dir/data/postgresql.conf" >/dev/null <<EOF
+    as_owner tee -a "$dir/data/postgresql.conf" >/dev/null <<EOF || die "cannot write $dir/data/postgresql.conf"
 # Written by $program: a throwaway cluster for tests.
 listen_addresses = '$listen'
 port = $port
 unix_socket_directories = '$dir'
 max_connections = 100
 EOF
-    as_owner tee "$dir/data/pg_hba.conf" >/dev/null <<EOF
+    as_owner tee "$dir/data/pg_hba.conf" >/dev/null <<EOF || die "cannot write $dir/data/pg_hba.conf"
 # Written by $program.
 local all postgres trust
 local sentag_trust all trust
@@ -119,17 +120,17 @@ stop() {
   local dir=$1 mode=${2:-fast}
   [ -f "$dir/data/postmaster.pid" ] || return 0
   local bindir
-  bindir=$(find_bindir)
+  bindir=$(find_bindir) || return 1
   as_owner "$bindir/pg_ctl" stop -D "$dir/data" -m "$mode" -w -t 60 >/dev/null
 }
 
 run() {
   [ $# -gt 0 ] || die "usage: $0 run COMMAND…"
   run_dir=$(mktemp -d "${TMPDIR:-/tmp}/sentag-pg.XXXXXX")
-  # Stops the server and removes the folder however the command ends (failure, Ctrl-C).
-  trap 'stop "$run_dir" immediate >/dev/null 2>&1 || true; rm -rf "$run_dir"' EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+  # Stops the server and removes the folder however the command ends (failure, Ctrl-C, kill).
+  # (A bare `return` in a function called from this trap would return the command's status,
+  # hence the explicit `return 0`s.)
+  trap 'stop "$run_dir" immediate || true; rm -rf "$run_dir"' EXIT
   local started=$SECONDS uris
   if uris=$(start "$run_dir" --tcp); then
     local name value
@@ -143,8 +144,15 @@ run() {
     echo "$program: no PostgreSQL server for the tests (see above); the PostgreSQL tests will be skipped" >&2
     unset SENTAG_TEST_POSTGRES SENTAG_TEST_POSTGRES_TCP
   fi
+  # The command runs in the background so that a signal to this script alone (a CI
+  # timeout) is handled at once, passed on to the command, and the cluster still stopped.
   local status=0
-  "$@" || status=$?
+  "$@" <&0 &
+  command_pid=$!
+  trap 'kill -INT "$command_pid" 2>/dev/null; exit 130' INT
+  trap 'kill -TERM "$command_pid" 2>/dev/null; exit 143' TERM
+  trap 'kill -HUP "$command_pid" 2>/dev/null; exit 129' HUP
+  wait "$command_pid" || status=$?
   return $status
 }
 
