@@ -13,10 +13,11 @@ enum SessionCommandRunner {
     /// - Parameters:
     ///   - warnings: the warning lines met while preparing, shown on standard error.
     ///   - banner: lines printed before the first sentence (the first one dimmed).
+    ///   - instant: start in single-keystroke mode (`--instant`).
     ///   - closing: the lines printed when the session ends, from the finished session.
     static func run(
         session: LabelingSession, journal: any JournalAppender, store: any JournalStore, screen: SessionScreen,
-        warnings: [String], banner: [String], closing: (LabelingSession) -> [String]
+        warnings: [String], banner: [String], instant: Bool = false, closing: (LabelingSession) -> [String]
     ) throws {
         signal(SIGPIPE, SIG_IGN)
         let errors = OutputSink.standardError()
@@ -43,7 +44,8 @@ enum SessionCommandRunner {
         let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
         let loop = SessionLoop(
             session: session, input: input, output: output, journal: journal, screen: screen,
-            guide: { LabelingSetup.guideText(store: store, labelSet: labelSet) }, defaultColumns: columns)
+            guidelines: { Guidelines.load(store: store, labelSet: labelSet) }, instant: instant,
+            defaultColumns: columns)
         let outcome = loop.run()
         if outcome != .outputClosed {
             for line in closing(loop.session) { output.line(line) }
