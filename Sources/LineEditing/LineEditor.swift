@@ -138,6 +138,12 @@ public final class LineEditor {
         return .end
     }
 
+    /// Puts the terminal back in its normal mode (echo, lines) before another program uses it,
+    /// e.g. a pager; the next read sets it up again.
+    public func restoreTerminal() {
+        _ = sentag_el_prep_term(editLine, 0)
+    }
+
     private func setPrompt(_ prompt: String) {
         promptBuffer?.deallocate()
         let bytes = Array(prompt.utf8CString)

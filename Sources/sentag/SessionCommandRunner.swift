@@ -29,12 +29,19 @@ enum SessionCommandRunner {
         let labelSet = session.labelSet
         let documents = session.corpus.documents.map(\.id)
         let input: any LineSource
+        var pager: ((String) -> Bool)?
         if LineEditor.isAvailable,
             let editor = LineEditor(
                 programName: "sentag", historyPath: HistoryLocation.path(environment: environment),
                 completer: { SessionCompletion.candidates(before: $0, labels: labelSet, documents: documents) })
         {
             input = TerminalLineSource(editor: editor)
+            if let command = Pager.command(environment: environment) {
+                pager = { text in
+                    editor.restoreTerminal()
+                    return Pager.show(text, command: command)
+                }
+            }
         } else {
             input = StandardInputLineSource()
         }
@@ -44,7 +51,7 @@ enum SessionCommandRunner {
         let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
         let loop = SessionLoop(
             session: session, input: input, output: output, journal: journal, screen: screen,
-            guidelines: { Guidelines.load(store: store, labelSet: labelSet) }, instant: instant,
+            guidelines: { Guidelines.load(store: store, labelSet: labelSet) }, pager: pager, instant: instant,
             defaultColumns: columns)
         let outcome = loop.run()
         if outcome != .outputClosed {

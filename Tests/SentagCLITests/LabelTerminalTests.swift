@@ -69,4 +69,36 @@ import Testing
         terminal.type("\u{03}")
         #expect(terminal.wait() == 0, "\(terminal.text)")
     }
+
+    func start(_ fixture: LabelFixture, _ extra: [String] = [], environment: [String: String] = [:]) throws
+        -> PseudoTerminal
+    {
+        var base = [
+            "TERM": "xterm", "NO_COLOR": "1", "HOME": fixture.root.path, "LANG": "C.UTF-8",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ]
+        for (key, value) in environment { base[key] = value }
+        return try PseudoTerminal(
+            SentagBinary.path,
+            ["label", fixture.corpus, "--annotations", fixture.annotations, "--annotator", "alice"] + extra,
+            environment: base, directory: fixture.root.path)
+    }
+
+    /// Issue 10, item 5: on a terminal `:guide` goes through `$PAGER`, and the sentence is shown
+    /// again after it.
+    @Test func guideGoesThroughThePager() throws {
+        let fixture = try LabelFixture()
+        try "# Guide\n\n## claim\n\nOwn voice.\n\n## quote\n\nTheir words.\n".write(
+            toFile: fixture.annotations + "/GUIDELINES.md", atomically: true, encoding: .utf8)
+        let terminal = try start(fixture, environment: ["PAGER": "sed s/^/paged:/"])
+        let prompt = "[c/q/p/n ?] > "
+        #expect(terminal.waitForPrompt(prompt), "no prompt:\n\(terminal.text)")
+        terminal.type(":guide quote\r")
+        #expect(terminal.waitFor("paged:Their words."), "\(terminal.text)")
+        #expect(terminal.waitForPrompt(prompt, count: 2), "\(terminal.text)")
+        #expect(!terminal.text.contains("Own voice"), "only the section:\n\(terminal.text)")
+        #expect(terminal.text.components(separatedBy: "▸ Alpha one.").count - 1 == 2, "\(terminal.text)")
+        terminal.type("\u{04}")
+        #expect(terminal.wait() == 0, "\(terminal.text)")
+    }
 }
