@@ -158,10 +158,10 @@ import Testing
         #expect(screen.render(view, width: 80)[1] == "000_e48:5 of 31 · 9 of 11 labeled (82%)")
     }
 
-    @Test func theHeadlineIsTheMetaTitleElseTheFirstLineWithText() {
-        let meta = try? JSONParser.parse(Array(#"{"title":" The Title "}"#.utf8))
-        #expect(Document(id: "a", text: "Body.", origin: "a.jsonl:1", meta: meta).headline == "The Title")
+    @Test func theHeadlineIsTheFirstLineWithText() {
         #expect(Document(id: "b", text: "\n  \n  Headline here  \nBody.", origin: "b.txt").headline == "Headline here")
         #expect(Document(id: "c", text: " \n ", origin: "c.txt").headline == nil)
+        let long = String(repeating: "word ", count: 100)
+        #expect(Document(id: "d", text: long, origin: "d.txt").headline?.count == 200)
     }
 }

@@ -1,15 +1,12 @@
 extension Document {
-    /// What names the article in the session's header: its `meta` `title` (or `headline`), else
-    /// its first line that has text, white space trimmed (at most 200 characters); nil for a
-    /// document without text.
+    /// What names the article in the session's header: its first line that has text, white
+    /// space trimmed, at most 200 characters; nil for a document without text.
     ///
-    /// Reads only up to that line, so it is cheap to ask for every sentence shown.
+    /// Not a JSONL document's `meta` title: a document read from the segmentation cache does not
+    /// keep its `meta`, and the header must not change between runs. Reads only up to that line,
+    /// so it is cheap to ask for every sentence shown.
     public var headline: String? {
-        for key in ["title", "headline"] {
-            if let title = meta?[key]?.stringValue?.trimmed(of: " \t\r\n\u{A0}"), !title.isEmpty {
-                return String(title.prefix(Self.headlineLimit))
-            }
-        }
+        let text = self.text
         var rest = Substring(text)
         while !rest.isEmpty {
             let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex

@@ -6,7 +6,7 @@ public struct SessionView: Equatable, Sendable {
     /// 1-based position in the document, and the document's sentence count.
     public var sentenceNumber: Int
     public var sentencesInDocument: Int
-    /// The article's headline (its `meta` title, else its first line), for the header.
+    /// The article's headline (its first line with text), for the header.
     public var headline: String?
     /// Sentences in scope with a decision, and all sentences in scope.
     public var decided: Int
