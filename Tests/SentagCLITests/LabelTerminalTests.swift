@@ -116,6 +116,10 @@ import Testing
         terminal.type("\u{04}")
         #expect(terminal.waitFor("all saved in"), "\(terminal.text)")
         #expect(terminal.wait() == 0, "\(terminal.text)")
+        // The terminal is left as it was found: lines and echo.
+        var modes = termios()
+        #expect(tcgetattr(terminal.master, &modes) == 0)
+        #expect(modes.c_lflag & tcflag_t(ICANON | ECHO) == tcflag_t(ICANON | ECHO), "lflag \(modes.c_lflag)")
         #expect(
             try fixture.decisions() == [
                 "Alpha one.=claim", "Alpha two mentions Putin.=noise", "Alpha three.=noise", "Alpha four.=claim",
