@@ -62,7 +62,7 @@ extension Sentag {
             let report = try AgreementReport.compute(
                 directory: directory, annotators: annotators, labelSet: try directory.labelSet(), options: options)
             let errors = OutputSink.standardError()
-            for line in LabelFileWarning.summaryLines(report.warnings) { errors.line(line) }
+            for line in LabelFileWarning.summaryLines(report.warnings) { errors.line(TerminalText.visible(line)) }
             errors.flush()
             let out = OutputSink.standardOutput()
             if json {

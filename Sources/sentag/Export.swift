@@ -96,7 +96,9 @@ extension Sentag {
             }
             let errors = OutputSink.standardError()
             let style = TerminalStyle.forDescriptor(STDERR_FILENO)
-            let manifest = try DatasetExporter.export(configuration) { errors.line(style.warningPrefix + $0) }
+            let manifest = try DatasetExporter.export(configuration) {
+                errors.line(style.warningPrefix + TerminalText.visible($0))
+            }
             errors.flush()
             let output = OutputSink.standardOutput()
             output.write(ExportReport.text(manifest, directory: out))

@@ -56,7 +56,7 @@ extension Sentag {
             switch preparation {
             case .nothingToReview(let message):
                 let output = OutputSink.standardOutput()
-                output.line(message)
+                output.line(TerminalText.visible(message))
                 output.flush()
             case .ready(let setup):
                 let items = setup.items

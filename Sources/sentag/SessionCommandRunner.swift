@@ -20,7 +20,8 @@ enum SessionCommandRunner {
         let errors = OutputSink.standardError()
         let warningPrefix = TerminalStyle.forDescriptor(STDERR_FILENO).warningPrefix
         for warning in warnings.prefix(20) {
-            errors.line("\(warning.path):\(warning.line): \(warningPrefix)\(warning.reason); line skipped")
+            let text = TerminalText.visible("\(warning.reason); line skipped")
+            errors.line("\(TerminalText.visible(warning.path)):\(warning.line): \(warningPrefix)\(text)")
         }
         if warnings.count > 20 { errors.line("… and \(warnings.count - 20) more bad lines") }
         errors.flush()
@@ -39,7 +40,7 @@ enum SessionCommandRunner {
         } else {
             input = StandardInputLineSource()
         }
-        for (i, line) in banner.enumerated() {
+        for (i, line) in banner.map({ TerminalText.visible($0) }).enumerated() {
             output.line(i == 0 ? screen.style.dim + line + screen.style.reset : line)
         }
         let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
@@ -48,7 +49,7 @@ enum SessionCommandRunner {
             guide: { LabelingSetup.guideText(path: guidePath, labelSet: labelSet) }, defaultColumns: columns)
         let outcome = loop.run()
         if outcome != .outputClosed {
-            for line in closing(loop.session) { output.line(line) }
+            for line in closing(loop.session) { output.line(TerminalText.visible(line)) }
         }
         output.flush()
         log.close()

@@ -39,7 +39,7 @@ extension Sentag {
             let stats = try AnnotationStats.compute(
                 directory: directory, corpus: corpus, labelSet: try directory.labelSet(), idleLimit: idleMinutes * 60)
             let errors = OutputSink.standardError()
-            for line in LabelFileWarning.summaryLines(stats.warnings) { errors.line(line) }
+            for line in LabelFileWarning.summaryLines(stats.warnings) { errors.line(TerminalText.visible(line)) }
             errors.flush()
             let out = OutputSink.standardOutput()
             out.write(json ? stats.jsonLine : Array(stats.text(style: TerminalStyle.forDescriptor(STDOUT_FILENO)).utf8))

@@ -6,19 +6,27 @@ import SentagKit
 #endif
 
 // Runtime errors print `error: <message>` on stderr and exit 1; usage errors keep
-// argument-parser's own message and exit 64.
+// argument-parser's own message and exit 64. Either message may quote what was given (a path,
+// an option's value), so control characters in it are made visible.
 do {
     var command = try Sentag.parseAsRoot()
     try command.run()
 } catch let error as ExitCode {
     Sentag.exit(withError: error)
 } catch {
-    if Sentag.exitCode(for: error) == .failure, let message = RuntimeFailure.message(for: error) {
+    let code = Sentag.exitCode(for: error)
+    if code == .failure, let message = RuntimeFailure.message(for: error) {
         let style = TerminalStyle.forDescriptor(STDERR_FILENO)
         let sink = OutputSink.standardError()
-        sink.line(style.errorPrefix + message)
+        sink.line(style.errorPrefix + TerminalText.visible(message))
         sink.flush()
         exit(1)
     }
-    Sentag.exit(withError: error)
+    if code.isSuccess {
+        Sentag.exit(withError: error)  // --help, --version: argument-parser prints them on stdout
+    }
+    let sink = OutputSink.standardError()
+    sink.line(TerminalText.visible(Sentag.fullMessage(for: error), keepingLineBreaks: true))
+    sink.flush()
+    exit(code.rawValue)
 }

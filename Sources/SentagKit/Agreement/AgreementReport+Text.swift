@@ -54,8 +54,9 @@ extension AgreementReport {
             out.append(heading("Disagreements (\(ReportText.count(disagreements.count)))"))
             for item in disagreements {
                 let votes = item.votes.map { "\($0.annotator) \($0.label)" }.joined(separator: " · ")
-                out.append("  \(style.cyan)\(item.location)\(style.reset)  \(votes)")
-                out.append("      \(item.text)")
+                let location = TerminalText.visible(item.location)
+                out.append("  \(style.cyan)\(location)\(style.reset)  \(TerminalText.visible(votes))")
+                out.append("      \(TerminalText.visible(item.text))")
             }
         }
         return out.joined(separator: "\n") + "\n"

@@ -1,7 +1,10 @@
 /// Turns what a session says into lines of text for a terminal of a given width.
 ///
 /// Pure: a view, an event, a width and a style in, strings out. Colour comes only from the
-/// `TerminalStyle` (empty strings when colour is off), so piped output is plain text.
+/// `TerminalStyle` (empty strings when colour is off), so piped output is plain text. Text that
+/// comes from files or from the keyboard (sentences, notes, document ids, the guidelines,
+/// messages that quote a typed line) reaches the lines through `TerminalText.visible`, mostly
+/// by way of `TextWrapper`: control characters are shown, never sent.
 public struct SessionScreen: Sendable {
     public let labelSet: LabelSet
     public let style: TerminalStyle
@@ -20,7 +23,7 @@ public struct SessionScreen: Sendable {
 
     /// The prompt: the label keys, then `?` for help. `[c/q/p/n ?] > `
     public var prompt: String {
-        "[" + labelSet.labels.map { String($0.key) }.joined(separator: "/") + " ?] > "
+        "[" + TerminalText.visible(labelSet.labels.map { String($0.key) }.joined(separator: "/")) + " ?] > "
     }
 
     /// The current sentence: a header, the previous sentence dimmed, the sentence highlighted,
@@ -69,10 +72,11 @@ public struct SessionScreen: Sendable {
             guard let view else { return [] }
             return render(view, width: width)
         case .saved(let label, let count):
+            let label = TerminalText.visible(label)
             let what = count == 1 ? "saved \(label)" : "saved \(label) on \(count) sentences"
             return [style.green + what + style.reset]
         case .undone(let label):
-            return [style.green + "undid \(label); label this sentence again" + style.reset]
+            return [style.green + "undid \(TerminalText.visible(label)); label this sentence again" + style.reset]
         case .message(let text):
             return TextWrapper.wrap(text, width: width, rest: "  ")
         case .problem(let text):
@@ -82,7 +86,8 @@ public struct SessionScreen: Sendable {
         case .stats(let stats):
             return render(stats)
         case .guide:
-            return guide().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return TerminalText.visible(guide(), keepingLineBreaks: true)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         case .finished:
             return [""]
                 + TextWrapper.wrap(
@@ -100,7 +105,7 @@ public struct SessionScreen: Sendable {
         let nameWidth = labelSet.names.map(\.count).max() ?? 0
         for label in labelSet.labels {
             let name = label.name + String(repeating: " ", count: nameWidth - label.name.count)
-            let column = "  \(label.key)  \(name)  "
+            let column = "  \(TerminalText.visible(String(label.key)))  \(name)  "
             lines += TextWrapper.wrap(
                 label.description, width: width, first: column,
                 rest: String(repeating: " ", count: DisplayWidth.of(column)))

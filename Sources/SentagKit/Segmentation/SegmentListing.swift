@@ -6,7 +6,8 @@ public enum SegmentListing {
     /// sentences written.
     ///
     /// JSON: one object per line, as SPEC.md shows, streamed sentence by sentence. Readable: a
-    /// header per document, then `index  text` lines.
+    /// header per document, then `index  text` lines, control characters made visible
+    /// (`TerminalText`).
     @discardableResult
     public static func write(
         sources: [String], format: Format, to sink: OutputSink, segmenter: SentenceSegmenter = SentenceSegmenter()
@@ -24,12 +25,13 @@ public enum SegmentListing {
                 let sentences = Sentence.sentences(of: document, segmenter: segmenter)
                 total += sentences.count
                 let noun = sentences.count == 1 ? "sentence" : "sentences"
-                sink.line("\(document.id) (\(sentences.count) \(noun))")
+                sink.line("\(TerminalText.visible(document.id)) (\(sentences.count) \(noun))")
                 let width = String(max(sentences.count - 1, 0)).count
                 for sentence in sentences {
                     let number = String(sentence.index)
                     sink.line(
-                        "  " + String(repeating: " ", count: width - number.count) + number + "  " + sentence.text)
+                        "  " + String(repeating: " ", count: width - number.count) + number + "  "
+                            + TerminalText.visible(sentence.text))
                 }
                 sink.line()
             }

@@ -1,5 +1,8 @@
 /// What Tab can complete in the labeling REPL: `:` commands, label names, and after `:goto `
 /// document ids. Pure: the line editor asks with the text before the cursor.
+///
+/// A document id with control characters (`TerminalText.needsEscaping`) is never a candidate:
+/// the line editor prints candidates as they are, and no one could type such an id anyway.
 public enum SessionCompletion {
     /// Whole words that could replace the last word of `textBeforeCursor`. Commands that take
     /// an argument come with a trailing space.
@@ -18,7 +21,9 @@ public enum SessionCompletion {
             let command = text[..<space]
             let argument = text[text.index(after: space)...].drop(while: { $0 == " " })
             guard ":goto".hasPrefix(command), command.count >= 2, !argument.contains(" ") else { return [] }
-            return documents.filter { $0.hasPrefix(argument) }.map { $0 + ":" }
+            return documents.filter { id in
+                id.hasPrefix(argument) && !id.unicodeScalars.contains(where: TerminalText.needsEscaping)
+            }.map { $0 + ":" }
         }
         guard !text.contains(" ") else { return [] }
         let lowered = text.lowercased()

@@ -77,7 +77,7 @@ public final class SessionLoop {
                 emitLines(["(Ctrl-C again quits; every decision is already saved)"])
             case .line(let text):
                 interruptArmed = false
-                if !input.isInteractive { output.write(text + "\n") }
+                if !input.isInteractive { output.write(TerminalText.visible(text) + "\n") }
                 if handle(text) { return .quit }
             }
         }

@@ -56,7 +56,10 @@ extension AnnotationStats {
             var rows: [[String]] = [["Documents", "sentences", "labeled"] + annotators.map(\.name)]
             for document in documents {
                 rows.append(
-                    ["  " + document.doc, ReportText.count(document.sentences), ReportText.count(document.labeled)]
+                    [
+                        "  " + TerminalText.visible(document.doc), ReportText.count(document.sentences),
+                        ReportText.count(document.labeled),
+                    ]
                         + document.covered.map { ReportText.count($0) })
             }
             var lines = ReportText.table(rows, indent: "")
@@ -84,10 +87,9 @@ extension AnnotationStats {
             let shown = 50
             for orphan in orphaned.prefix(shown) {
                 let kind = orphan.adjudicated ? "adjudicated " : ""
-                out.append(
-                    "  \(orphan.path):\(orphan.line)  \(orphan.doc):\(orphan.index)  \(kind)\(orphan.label)  \(orphan.id)"
-                )
-                out.append("      \(orphan.text)")
+                let place = "\(orphan.path):\(orphan.line)  \(orphan.doc):\(orphan.index)"
+                out.append(TerminalText.visible("  \(place)  \(kind)\(orphan.label)  \(orphan.id)"))
+                out.append("      " + TerminalText.visible(orphan.text))
             }
             if orphaned.count > shown {
                 out.append("  … and \(ReportText.count(orphaned.count - shown)) more (--json lists them all).")
