@@ -16,7 +16,6 @@ enum SessionCommandRunner {
         session: LabelingSession, log: AnnotationLog, screen: SessionScreen, warnings: [LabelFileWarning],
         guidePath: String, banner: [String], closing: (LabelingSession) -> [String]
     ) -> SessionLoop.Outcome {
-        signal(SIGPIPE, SIG_IGN)
         let errors = OutputSink.standardError()
         let warningPrefix = TerminalStyle.forDescriptor(STDERR_FILENO).warningPrefix
         for warning in warnings.prefix(20) {

@@ -5,15 +5,22 @@ import SentagKit
     import Glibc
 #endif
 
+// A closed pipe is a write error (EPIPE) that StandardOutputCheck turns into a quiet end, after
+// a labeling session has closed its journal, rather than a kill in the middle of a write.
+signal(SIGPIPE, SIG_IGN)
+
 // Runtime errors print `error: <message>` on stderr and exit 1; usage errors keep
 // argument-parser's own message and exit 64. Either message may quote what was given (a path,
 // an option's value), so control characters in it are made visible.
 do {
     var command = try Sentag.parseAsRoot()
     try command.run()
+    StandardOutputCheck.finish()
 } catch let error as ExitCode {
+    StandardOutputCheck.flush()
     Sentag.exit(withError: error)
 } catch {
+    StandardOutputCheck.flush()
     let code = Sentag.exitCode(for: error)
     if code == .failure, let message = RuntimeFailure.message(for: error) {
         let style = TerminalStyle.forDescriptor(STDERR_FILENO)

@@ -18,13 +18,18 @@ public enum DocumentLoader {
 
     /// Visits the documents one at a time, so a corpus need not be held whole by callers that
     /// stream (for example `sentag segment`).
+    ///
+    /// - Parameter proceed: asked before each file and each document; false stops the visit
+    ///   there (`segment` stops once its output is gone).
     public static func forEachDocument(
-        in sources: [String], _ body: (Document) throws(SourceError) -> Void
+        in sources: [String], while proceed: () -> Bool = { true }, _ body: (Document) throws(SourceError) -> Void
     ) throws(SourceError) {
         var seen: [String: String] = [:]
         for source in sources {
             for file in try files(of: source) {
+                guard proceed() else { return }
                 try readDocuments(file: file.path, idPrefix: file.idPrefix) { (document) throws(SourceError) in
+                    guard proceed() else { return }
                     if let first = seen.updateValue(document.origin, forKey: document.id) {
                         throw .duplicateDocumentID(id: document.id, first: first, second: document.origin)
                     }

@@ -3,7 +3,8 @@ public enum SegmentListing {
     public enum Format: Sendable { case readable, json }
 
     /// Segments every document of the sources and writes them to `sink`; returns the number of
-    /// sentences written.
+    /// sentences written. Stops at the next document once `sink` has failed (a closed pipe, a
+    /// full disk): the caller reports `sink.failure`.
     ///
     /// JSON: one object per line, as SPEC.md shows, streamed sentence by sentence. Readable: a
     /// header per document, then `index  text` lines, control characters made visible
@@ -14,7 +15,7 @@ public enum SegmentListing {
     ) throws(SourceError) -> Int {
         var total = 0
         var encoder = SentenceLineEncoder()
-        try DocumentLoader.forEachDocument(in: sources) { document in
+        try DocumentLoader.forEachDocument(in: sources, while: { sink.failure == nil }) { document in
             switch format {
             case .json:
                 Sentence.forEachSentence(of: document, segmenter: segmenter) { sentence in
