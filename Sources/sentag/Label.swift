@@ -55,7 +55,7 @@ extension Sentag {
             var banner = "\(setup.log.annotator) · \(setup.log.path)"
             if order == .shuffle { banner += " · shuffled with seed \(setup.seed)" }
             let path = setup.log.path
-            _ = SessionCommandRunner.run(
+            _ = try SessionCommandRunner.run(
                 session: setup.session, log: setup.log,
                 screen: SessionScreen(labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO)),
                 warnings: setup.warnings, guidePath: setup.guidePath, banner: [banner]

@@ -69,7 +69,7 @@ extension Sentag {
                     labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO), doneWord: "adjudicated",
                     offersRuns: false)
                 let (adjudicator, path) = (setup.log.annotator, setup.log.path)
-                _ = SessionCommandRunner.run(
+                _ = try SessionCommandRunner.run(
                     session: setup.session, log: setup.log, screen: screen, warnings: setup.warnings,
                     guidePath: setup.guidePath, banner: banner
                 ) { session in

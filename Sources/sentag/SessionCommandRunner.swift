@@ -1,3 +1,4 @@
+import ArgumentParser
 import LineEditing
 import SentagKit
 
@@ -7,6 +8,10 @@ import SentagKit
 
 /// Wires a prepared session (`label` or `review`) to the terminal, or to standard input and
 /// output when either is not a terminal, runs it, and prints the closing lines.
+///
+/// SIGHUP and SIGTERM end the session between two lines (every decision shown as saved is on
+/// disk already), with the closing lines when the output is still there, the terminal back in
+/// its normal mode, and the status 128 + signal (thrown as an `ExitCode`).
 enum SessionCommandRunner {
     /// - Parameters:
     ///   - warnings: bad lines met while preparing, shown on standard error (20 at most).
@@ -15,7 +20,7 @@ enum SessionCommandRunner {
     static func run(
         session: LabelingSession, log: AnnotationLog, screen: SessionScreen, warnings: [LabelFileWarning],
         guidePath: String, banner: [String], closing: (LabelingSession) -> [String]
-    ) -> SessionLoop.Outcome {
+    ) throws -> SessionLoop.Outcome {
         let errors = OutputSink.standardError()
         let warningPrefix = TerminalStyle.forDescriptor(STDERR_FILENO).warningPrefix
         for warning in warnings.prefix(20) {
@@ -37,7 +42,7 @@ enum SessionCommandRunner {
         {
             input = TerminalLineSource(editor: editor)
         } else {
-            input = StandardInputLineSource()
+            input = PipedLineSource()
         }
         for (i, line) in banner.map({ TerminalText.visible($0) }).enumerated() {
             output.line(i == 0 ? screen.style.dim + line + screen.style.reset : line)
@@ -52,6 +57,7 @@ enum SessionCommandRunner {
         }
         output.flush()
         log.close()
+        if case .terminated(let signal) = outcome { throw ExitCode(128 + signal) }
         return outcome
     }
 }

@@ -2,7 +2,7 @@
 /// the records, lets the session apply it, renders the events.
 ///
 /// The same loop runs on a terminal (a libedit `LineSource`), on a pipe
-/// (`StandardInputLineSource`) and in tests (`ScriptedLineSource`, `CapturedOutput`).
+/// (the executable's `PipedLineSource`) and in tests (`ScriptedLineSource`, `CapturedOutput`).
 ///
 /// Durability: the records of a line are appended and fsynced before the session moves on. If
 /// the store throws (a full disk), the loop shows the error, the session stays on the same
@@ -27,6 +27,8 @@ public final class SessionLoop {
         case interrupted
         /// Standard output could not be written any more.
         case outputClosed
+        /// SIGHUP or SIGTERM (the signal's number); every decision shown as saved is on disk.
+        case terminated(signal: Int32)
     }
 
     /// - Parameters:
@@ -49,7 +51,8 @@ public final class SessionLoop {
 
     private var width: Int { input.columns ?? defaultColumns }
 
-    /// Runs until `:quit`, the end of input, a second Ctrl-C or a closed output.
+    /// Runs until `:quit`, the end of input, a second Ctrl-C, SIGHUP or SIGTERM, or a closed
+    /// output.
     public func run() -> Outcome {
         input.onRedraw { [weak self] in self?.redraw() }
         emit(session.start(at: clock()))
@@ -63,6 +66,10 @@ public final class SessionLoop {
                 output.write("\n")
                 output.flush()
                 return .endOfInput
+            case .terminated(let signal):
+                output.write("\n")
+                output.flush()
+                return .terminated(signal: signal)
             case .interrupt(let hadText):
                 if !input.isInteractive { output.write("^C\n") }
                 if hadText {
