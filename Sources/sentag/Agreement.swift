@@ -22,7 +22,8 @@ extension Sentag {
         @OptionGroup var annotationsOption: AnnotationsOption
 
         @Option(
-            name: .long, help: ArgumentHelp("Only these annotators (comma-separated).", valueName: "A,B,…"),
+            name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Only these annotators (comma-separated).", valueName: "A,B,…"),
             transform: { $0.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty } })
         var annotators: [String]?
 
@@ -30,11 +31,17 @@ extension Sentag {
         var json = false
 
         @Option(
+            parsing: .unconditional,
             help: ArgumentHelp(
-                "95% intervals for alpha, Fleiss' kappa and AC1 from N resamplings of the items.", valueName: "N"))
+                "95% intervals for alpha, Fleiss' kappa and AC1 from N resamplings of the items (1 to 1000000).",
+                valueName: "N"),
+            transform: OptionValue.count(1...1_000_000, of: "resamplings"))
         var bootstrap: Int?
 
-        @Option(help: "Seed of the bootstrap (the same seed gives the same intervals).")
+        @Option(
+            parsing: .unconditional,
+            help: "Seed of the bootstrap (the same seed gives the same intervals). (default: 1)",
+            transform: OptionValue.seed())
         var seed: UInt64 = 1
 
         @Flag(help: "List every item whose current ratings differ: doc:index, the text, who said what.")
@@ -44,9 +51,6 @@ extension Sentag {
         var pairs = false
 
         func validate() throws {
-            if let bootstrap, !(1...1_000_000).contains(bootstrap) {
-                throw ValidationError("--bootstrap must be between 1 and 1000000 samples, not \(bootstrap)")
-            }
             if let annotators {
                 if annotators.isEmpty { throw ValidationError("--annotators needs at least one name") }
                 for name in annotators where !AnnotatorName.isValid(name) {

@@ -27,16 +27,21 @@ extension Sentag {
         @OptionGroup var source: SourceArguments
         @OptionGroup var annotations: AnnotationsOption
 
-        @Option(help: "Who settles the disagreements (a name like an annotator's).")
+        @Option(parsing: .unconditional, help: "Who settles the disagreements (a name like an annotator's).")
         var adjudicator: String
 
         @Flag(help: "Review every item with at least two ratings (or --min-votes), agreeing or not.")
         var all = false
 
-        @Option(name: .customLong("min-votes"), help: "Review only items with at least this many ratings.")
+        @Option(
+            name: .customLong("min-votes"), parsing: .unconditional,
+            help: "Review only items with at least this many ratings. (default: 2)",
+            transform: OptionValue.count(1...Int.max, of: "ratings"))
         var minVotes = 2
 
-        @Option(help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
+        @Option(
+            parsing: .unconditional,
+            help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
         var only: ReviewFilter = .unsettled
 
         func validate() throws {
@@ -45,7 +50,6 @@ extension Sentag {
                     "bad adjudicator name '\(adjudicator)'; use letters, digits, '.', '_' or '-' (up to 64, starting with a letter or digit), e.g. --adjudicator carol"
                 )
             }
-            if minVotes < 1 { throw ValidationError("--min-votes must be at least 1, not \(minVotes)") }
         }
 
         func run() throws {

@@ -24,14 +24,11 @@ extension Sentag {
         @Flag(help: "One JSON object instead of the readable report.")
         var json = false
 
-        @Option(help: "Pauses between two labels longer than this many minutes are not active time.")
+        @Option(
+            parsing: .unconditional,
+            help: "Pauses between two labels longer than this many minutes are not active time. (default: 5)",
+            transform: OptionValue.minutes)
         var idleMinutes: Double = 5
-
-        func validate() throws {
-            guard idleMinutes > 0, idleMinutes.isFinite else {
-                throw ValidationError("--idle-minutes must be a positive number of minutes")
-            }
-        }
 
         func run() throws {
             let directory = AnnotationsDirectory(path: annotationsOption.annotations)

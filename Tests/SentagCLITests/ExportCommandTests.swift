@@ -311,7 +311,6 @@ import Testing
         let scenario = try ExportScenario()
         defer { scenario.remove() }
         let cases: [([String], String)] = [
-            (["--policy", "loudest"], "unknown policy 'loudest'"),
             (["--policy", "annotator:zed"], "no label file for annotator 'zed'; known: alice, bob, carol, dana"),
             (["--drop", "opinion"], "--drop opinion: no such label"),
             (["--policy", "unanimous", "--drop", "claim", "--drop", "noise"], "nothing to export"),
