@@ -20,6 +20,14 @@ let package = Package(
         ),
         // The only target that touches libedit: prompt, history, completion.
         .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+        // The system's libcrypto (OpenSSL), for SHA-256.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
+        // The only target that touches libcrypto: the export's SHA256Digest.
+        .target(name: "Checksums", dependencies: ["SentagKit", "CLibCrypto"]),
         // Pure Swift core: documents, segmenter, label store, sessions, agreement, export.
         .target(name: "SentagKit"),
         // @main and one file per subcommand; wiring only.
@@ -28,13 +36,15 @@ let package = Package(
             dependencies: [
                 "SentagKit",
                 "LineEditing",
+                "Checksums",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: prints figures and ratios; never asserts timings.
         .executableTarget(name: "sentag-bench", dependencies: ["SentagKit"]),
         // Fixtures are read through #filePath, not bundled as resources.
-        .testTarget(name: "SentagKitTests", dependencies: ["SentagKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "SentagKitTests", dependencies: ["SentagKit", "Checksums"], exclude: ["Fixtures"]),
+        .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "SentagCLITests", dependencies: ["SentagKit"]),
     ]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what building sentag needs and is not there yet: libedit's headers (Debian's
-# libedit-dev). Runs `apt-get update` once, only when something is missing. Safe to re-run.
+# Installs what building sentag needs and is not there yet: the headers of libedit (Debian's
+# libedit-dev, line editing) and of libcrypto (libssl-dev, the export's SHA-256). Runs
+# `apt-get update` at most once, only when something is missing. Safe to re-run.
 set -euo pipefail
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -8,19 +9,26 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-if [ -f /usr/include/histedit.h ] || pkg-config --exists libedit 2>/dev/null; then
+missing=()
+if ! { [ -f /usr/include/histedit.h ] || pkg-config --exists libedit 2>/dev/null; }; then
+  missing+=(libedit-dev)
+fi
+if ! { [ -f /usr/include/openssl/evp.h ] || pkg-config --exists libcrypto 2>/dev/null; }; then
+  missing+=(libssl-dev)
+fi
+if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-echo "setup: installing libedit-dev (line editing for 'sentag label')"
+echo "setup: installing ${missing[*]} (line editing for 'sentag label', SHA-256 for 'sentag export')"
 if [ "$(id -u)" -eq 0 ]; then
   SUDO=""
 elif command -v sudo >/dev/null 2>&1; then
   SUDO="sudo"
 else
-  echo "setup: libedit-dev is missing and this user cannot install it; ask for 'apt-get install libedit-dev'" >&2
+  echo "setup: ${missing[*]} missing and this user cannot install them; ask for 'apt-get install ${missing[*]}'" >&2
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y libedit-dev
+$SUDO apt-get install -y "${missing[@]}"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checksums
 import SentagKit
 
 #if canImport(Glibc)
@@ -86,8 +87,9 @@ extension Sentag {
 
         func run() throws {
             var configuration = ExportConfiguration(
-                annotationsDirectory: annotationsOption.annotations, outputDirectory: out, sentagVersion: Sentag.version
-            )
+                annotationsDirectory: annotationsOption.annotations, outputDirectory: out,
+                sentagVersion: Sentag.version,
+                sha256: LibCryptoSHA256.self)
             configuration.policy = policy
             configuration.minVotes = minVotes
             configuration.droppedLabels = drop

@@ -254,6 +254,24 @@ import Testing
         #expect(header?.suffix(4) == ["soft_claim", "soft_quote", "soft_caption", "soft_noise"], "\(header ?? [])")
     }
 
+    /// The checksums of a fixed export, as the pure-Swift SHA-256 computed them before
+    /// libcrypto took over: the same files keep the same manifest. (Tied to what the scenario
+    /// exports: when that changes on purpose, take the new digests from `sha256sum`.)
+    @Test func theChecksumsOfAFixedExportAreUnchanged() throws {
+        let scenario = try ExportScenario()
+        defer { scenario.remove() }
+        let result = try export(scenario, ["--seed", "3"])
+        #expect(result.status == 0, "\(result.transcript)")
+        let manifest = try ExportedDataset(directory: scenario.directory.appendingPathComponent("dataset")).manifest
+        let sums = try #require(manifest["sha256"] as? [String: String], "\(manifest)")
+        #expect(
+            sums.filter { $0.key != "README.md" } == [
+                "train.jsonl": "2c3c3619bfa02063d1beab56fb812c5fad25e24d68d46721d39152e1a697641a",
+                "dev.jsonl": "04530c901afdc9af0c90a39f52ee11f80d7fcef6141d4ea033891ec24e0ad013",
+                "test.jsonl": "a8c2d077abbde909f1cf07ed2923d32bdf31cb7841e485550e13d6581f9cfeb2",
+            ], "\(sums)")
+    }
+
     @Test func theManifestChecksumsMatchSha256sumAndTheCardExists() throws {
         let scenario = try ExportScenario()
         defer { scenario.remove() }

@@ -80,9 +80,11 @@ public enum DatasetExporter {
                 items: decisions.items, splits: summaries, leftOut: decisions.leftOut, agreement: agreement,
                 warnings: warnings, checksums: checksums)
             let card = Array(DatasetCard.markdown(for: manifest, labelSet: labelSet).utf8)
-            manifest.checksums.append(
-                ("README.md", try HashingFileWriter.writeFile(FileSystem.join(staging, "README.md"), card)))
-            _ = try HashingFileWriter.writeFile(FileSystem.join(staging, "manifest.json"), manifest.fileContents)
+            let cardChecksum = try HashingFileWriter.writeFile(
+                FileSystem.join(staging, "README.md"), card, digest: configuration.sha256)
+            manifest.checksums.append(("README.md", cardChecksum))
+            _ = try HashingFileWriter.writeFile(
+                FileSystem.join(staging, "manifest.json"), manifest.fileContents, digest: configuration.sha256)
 
             pauseForTest(.beforeSwap, configuration)
             try destination.install()
@@ -234,7 +236,7 @@ public enum DatasetExporter {
         var checksums: [(String, String)] = []
         for split in DatasetSplit.allCases {
             let file = configuration.format.fileName(split)
-            let writer = try HashingFileWriter(path: FileSystem.join(staging, file))
+            let writer = try HashingFileWriter(path: FileSystem.join(staging, file), digest: configuration.sha256)
             writer.write(encoder.header)
             var labelCounts = [Int](repeating: 0, count: labels.count)
             var documents = Set<Int>()
