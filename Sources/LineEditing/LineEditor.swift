@@ -41,14 +41,14 @@ public final class LineEditor {
     /// Whether standard input and output are both terminals, so a line editor makes sense.
     public static var isAvailable: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
-    /// Sets up libedit on standard input and output; nil when libedit cannot start.
+    /// Sets up libedit on standard input and output; nil when libedit cannot start. The
+    /// executable has called `setUTF8Locale()` first.
     ///
     /// - Parameters:
     ///   - historyPath: where to load and save the history (created when missing); nil: none.
     ///   - completer: for Tab, the text before the cursor → the words that could complete its
     ///     last word (whole words; a trailing space is kept).
     public init?(programName: String, historyPath: String?, completer: @escaping (String) -> [String]) {
-        Self.setUTF8Locale()
         guard let editLine = sentag_el_init_standard(programName) else { return nil }
         guard let history = history_init() else {
             el_end(editLine)
@@ -98,8 +98,8 @@ public final class LineEditor {
     }
 
     /// `setlocale(LC_CTYPE, "")`, else `C.UTF-8`: without a UTF-8 locale libedit drops every
-    /// byte above 127.
-    static func setUTF8Locale() {
+    /// byte above 127. Called once, by the executable, before anything else.
+    public static func setUTF8Locale() {
         let chosen = setlocale(LC_CTYPE, "").map { String(cString: $0) }
         if chosen == nil || chosen == "C" || chosen == "POSIX" {
             _ = setlocale(LC_CTYPE, "C.UTF-8")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LineEditing
 import SentagKit
 
 #if canImport(Glibc)
@@ -8,6 +9,9 @@ import SentagKit
 // A closed pipe is a write error (EPIPE) that StandardOutputCheck turns into a quiet end, after
 // a labeling session has closed its journal, rather than a kill in the middle of a write.
 signal(SIGPIPE, SIG_IGN)
+
+// The user's character type (UTF-8 for libedit), else C.UTF-8; once, before anything reads a key.
+LineEditor.setUTF8Locale()
 
 // Runtime errors print `error: <message>` on stderr and exit 1; usage errors keep
 // argument-parser's own message and exit 64. Either message may quote what was given (a path,
