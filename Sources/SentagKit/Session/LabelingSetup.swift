@@ -50,7 +50,15 @@ public struct LabelingSetup {
         let labelSet = try LabelSet.load(from: store)
         let journal = try store.openJournal(options.annotator, command: "sentag label")
         let loader = DecisionTableLoader(store: store)
-        let reading = ConcurrentResult(SendableBox { try loader.load() })
+        let annotator = options.annotator
+        let reading = ConcurrentResult(
+            SendableBox {
+                let table = try loader.load()
+                // The session's own lane is looked up by id at every decision: index it now,
+                // while the corpus loads, not at the first decision.
+                table.journal(annotator)?.votes.prepareIndex()
+                return table
+            })
         let corpus = try Corpus.load(options.sources, cache: store.cache)
         var table = try reading.value()
         table.ensureJournal(options.annotator)
