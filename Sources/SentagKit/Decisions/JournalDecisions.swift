@@ -74,7 +74,7 @@ public struct JournalDecisions: Sendable {
             let vote = CurrentVote(
                 label: label ?? -1, suggested: suggested ?? -1, ms: record.ms.map { Int32(clamping: $0) } ?? -1,
                 index: Int32(clamping: record.index), doc: doc, flagged: record.flag == true, hasNote: false,
-                time: record.time.millisecondsSince1970, fingerprint: fingerprint, position: position)
+                run: record.run, time: record.time.millisecondsSince1970, fingerprint: fingerprint, position: position)
             apply(
                 id: record.id, vote: vote, note: record.note.map { DecodedRecord.string($0, in: line) },
                 adjudicated: record.adjudicated, undo: record.undo, run: record.run)
@@ -87,7 +87,7 @@ public struct JournalDecisions: Sendable {
             label: record.label.map { labels.intern($0) } ?? -1,
             suggested: record.suggested.map { labels.intern($0) } ?? -1,
             ms: record.ms.map { Int32(clamping: $0) } ?? -1, index: Int32(clamping: record.index),
-            doc: docs.intern(record.doc), flagged: record.flag == true, hasNote: false,
+            doc: docs.intern(record.doc), flagged: record.flag == true, hasNote: false, run: record.run,
             time: record.time.millisecondsSince1970,
             fingerprint: RecordFingerprint.of(
                 doc: record.doc, index: record.index, start: record.start, end: record.end, text: record.text),
