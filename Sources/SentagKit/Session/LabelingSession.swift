@@ -115,7 +115,10 @@ public struct LabelingSession {
                 return step(.reject(error.description))
             }
             let documentEnd = corpus.documentRanges[corpus.documentIndex(ofSentenceAt: position)].upperBound
-            let positions = Array(position..<min(position + count, documentEnd))
+            // A run stays in the document and in the session's scope (a plan's share).
+            var runEnd = position + 1
+            while runEnd < min(position + count, documentEnd) && ledger.inScope(runEnd) { runEnd += 1 }
+            let positions = Array(position..<runEnd)
             let name = labelSet.labels[label].name
             var records: [AnnotationRecord] = []
             for (i, p) in positions.enumerated() {
