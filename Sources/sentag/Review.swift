@@ -39,6 +39,9 @@ extension Sentag {
         @Option(help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
         var only: ReviewFilter = .unsettled
 
+        @Flag(help: "Hide who voted what: votes are shown as annotator 1, 2, … in a shuffled order.")
+        var blind = false
+
         func validate() throws {
             if !AnnotatorName.isValid(adjudicator) {
                 throw ValidationError(
@@ -57,7 +60,8 @@ extension Sentag {
             let preparation = try ReviewSetup.prepare(
                 .init(
                     sources: source.resolved, adjudicator: adjudicator,
-                    criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only), store: store)
+                    criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only, blind: blind),
+                store: store)
             switch preparation {
             case .nothingToReview(let message):
                 let output = OutputSink.standardOutput()
@@ -65,9 +69,13 @@ extension Sentag {
                 output.flush()
             case .ready(let setup):
                 let items = setup.items
+                let among =
+                    blind
+                    ? "\(items.table.annotators.count) annotators (blind: names hidden)"
+                    : items.table.annotators.joined(separator: ", ")
                 var banner = [
                     "\(adjudicator) · \(store.journalLocation(adjudicator)) · \(items.positions.count) \(items.criteria.itemsNoun)"
-                        + " among \(items.table.annotators.joined(separator: ", "))"
+                        + " among \(among)"
                 ]
                 if let outside = setup.outsideNote { banner.append(outside) }
                 let screen = SessionScreen(

@@ -14,7 +14,10 @@ extension Sentag {
                 Per annotator: decisions, counts per label, labels per minute over the active time, \
                 first and last decision. Per document: sentences each annotator covered. The overlap \
                 (sentences with 0, 1, 2… decisions), and the records whose id matches no sentence of \
-                the sources (orphaned: an article was edited), counted and listed.
+                the sources (orphaned: an article was edited), counted and listed. Pace and attention: \
+                the median seconds per sentence, and decisions quicker than --unread-seconds on \
+                sentences longer than --unread-length, listed as possibly unread. With a plan that has \
+                gold items, each annotator's accuracy on them.
                 """
         )
 
@@ -27,15 +30,32 @@ extension Sentag {
         @Option(help: "Pauses between two labels longer than this many minutes are not active time.")
         var idleMinutes: Double = 5
 
+        @Option(help: "Decisions quicker than this many seconds on a long sentence are listed as possibly unread.")
+        var unreadSeconds: Double = AnnotatorPace.Floor().seconds
+
+        @Option(help: "The length in characters above which a sentence is long (for --unread-seconds).")
+        var unreadLength: Int = AnnotatorPace.Floor().characters
+
         func validate() throws {
             guard idleMinutes > 0, idleMinutes.isFinite else {
                 throw ValidationError("--idle-minutes must be a positive number of minutes")
             }
+            guard unreadSeconds >= 0, unreadSeconds.isFinite else {
+                throw ValidationError("--unread-seconds must be a number of seconds from 0, not \(unreadSeconds)")
+            }
+            guard unreadLength >= 0 else {
+                throw ValidationError("--unread-length must be a number of characters from 0, not \(unreadLength)")
+            }
         }
 
         func run() throws {
-            let project = try ProjectSnapshot.read(try annotationsOption.store(), sources: source.resolved)
-            let stats = AnnotationStats.compute(view: project.view, store: project.store, idleLimit: idleMinutes * 60)
+            let store = try annotationsOption.store()
+            let plan = try PlanDocument.read(from: store)?.plan
+            let sources = source.sources.isEmpty ? plan?.sources ?? source.resolved : source.sources
+            let project = try ProjectSnapshot.read(store, sources: sources)
+            var stats = AnnotationStats.compute(view: project.view, store: project.store, idleLimit: idleMinutes * 60)
+            stats.addQuality(
+                view: project.view, floor: .init(seconds: unreadSeconds, characters: unreadLength), gold: plan?.gold)
             let errors = OutputSink.standardError()
             for line in project.warningLines { errors.line(line) }
             errors.flush()

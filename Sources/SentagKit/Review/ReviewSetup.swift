@@ -29,16 +29,19 @@ public struct ReviewSetup {
         public var criteria: ReviewCriteria
         public var filter: ReviewFilter
         public var sessionID: String
+        /// Hide who voted what (`VoteDescription.blind`).
+        public var blind: Bool
 
         public init(
             sources: [String], adjudicator: String, criteria: ReviewCriteria = ReviewCriteria(),
-            filter: ReviewFilter = .unsettled, sessionID: String = LabelingSetup.newSessionID()
+            filter: ReviewFilter = .unsettled, sessionID: String = LabelingSetup.newSessionID(), blind: Bool = false
         ) {
             self.sources = sources
             self.adjudicator = adjudicator
             self.criteria = criteria
             self.filter = filter
             self.sessionID = sessionID
+            self.blind = blind
         }
     }
 
@@ -74,7 +77,7 @@ public struct ReviewSetup {
         let own = table.index(of: options.adjudicator) ?? 0
         let ledger = DecisionLedger(view: view, journal: own, adjudicated: true, scope: items.scope)
         let queue = options.filter.queue(positions: items.positions, ledger: ledger, corpusCount: corpus.count)
-        let description = VoteDescription(items: items, ratings: ratings, view: view)
+        let description = VoteDescription(items: items, ratings: ratings, view: view, blind: options.blind)
         let session = LabelingSession(
             decisions: view, annotator: options.adjudicator, adjudicated: true, queue: queue, ledger: ledger,
             recordMaker: AdjudicationRecordMaker(adjudicator: options.adjudicator, items: items),
