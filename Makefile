@@ -2,7 +2,7 @@
 SWIFT   ?= swift
 RELEASE := .build/release
 
-.PHONY: all setup build run test bench lint format clean
+.PHONY: all setup build run test bench interop lint format clean
 
 all: build
 
@@ -28,6 +28,13 @@ bench: setup
 	$(SWIFT) build -c release --product sentag
 	$(SWIFT) build -c release --product sentag-bench
 	$(RELEASE)/sentag-bench --sentag $(RELEASE)/sentag
+
+## Every export format loaded the way its users load it: datasets.load_dataset, spaCy
+## (to_docbin.py, debug config/data, a short train), pandas. Installs datasets, spacy and pandas
+## from PyPI into .build/interop-venv; writes only under .build/. Not part of `make test`.
+interop: setup
+	$(SWIFT) build -c release --product sentag
+	./Scripts/interop.sh $(RELEASE)/sentag .build/interop-venv
 
 lint:
 	$(SWIFT) format lint --recursive --strict Sources Tests Package.swift

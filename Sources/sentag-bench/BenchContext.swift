@@ -17,6 +17,14 @@ struct BenchContext {
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// Seconds of CPU time used by the calling thread: what one core spent, whatever else the
+    /// machine's other jobs take from the wall clock.
+    static func threadCPUTime() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
     /// Runs `body` `repeats` times and returns the fastest wall time in seconds.
     static func best(of repeats: Int, _ body: () throws -> Void) rethrows -> Double {
         var best = Double.infinity

@@ -28,11 +28,14 @@ enum JournalBenchmark {
         let big = corpora[1_000_000]!
         let started = BenchContext.now()
         let corpus = try Corpus.load([big])
-        print("  corpus: \(corpus.count) sentences in \(corpus.documents.count) documents, read in \(seconds(BenchContext.now() - started))")
+        print(
+            "  corpus: \(corpus.count) sentences in \(corpus.documents.count) documents, read in \(seconds(BenchContext.now() - started))"
+        )
         let one = root + "/one-10m"
         let ten = root + "/ten-1m"
         let small = root + "/one-1k"
-        try makeJournal(one + "/bench.jsonl", annotator: "bench", lines: 10_000_000, corpus: corpus, seed: 1, covered: 0.6)
+        try makeJournal(
+            one + "/bench.jsonl", annotator: "bench", lines: 10_000_000, corpus: corpus, seed: 1, covered: 0.6)
         try makeJournal(small + "/bench.jsonl", annotator: "bench", lines: 1000, corpus: corpus, seed: 1, covered: 0.6)
         for a in 0..<10 {
             try makeJournal(
@@ -52,15 +55,17 @@ enum JournalBenchmark {
             let session = try firstPrompt(context, corpus: big, store: store, decisions: 300)
             print(
                 "      decisions: first \(milliseconds(session.first)), median \(milliseconds(median(session.decisions))),"
-                    + " p95 \(milliseconds(percentile(session.decisions, 0.95))) over \(session.decisions.count) · target ≤ 5 ms, first included")
+                    + " p95 \(milliseconds(percentile(session.decisions, 0.95))) over \(session.decisions.count) · target ≤ 5 ms, first included"
+            )
         }
 
         print("  -- label: first prompt over an unchanged corpus (1k-line journal)")
         for size in [10_000, 100_000, 1_000_000] {
             let path = corpora[size]!
             _ = try firstPrompt(context, corpus: path, store: small, decisions: 0)
-            let warm = try (0..<3).map { _ in try firstPrompt(context, corpus: path, store: small, decisions: 0).seconds }
-                .min()!
+            let warm = try (0..<3).map { _ in try firstPrompt(context, corpus: path, store: small, decisions: 0).seconds
+            }
+            .min()!
             let cat = BenchContext.best(of: 5) { readWhole(path) }
             print(
                 "  \(size) sentences: first prompt \(seconds(warm)), reading the corpus \(seconds(cat)), ratio \(format(warm / cat))× · target ≤ 3×"
@@ -71,7 +76,9 @@ enum JournalBenchmark {
         for (name, store) in [("one journal of 10M lines", one), ("ten journals of 1M lines", ten)] {
             removeCaches(store)
             let coldAgreement = try timed(context, ["agreement", "--json", "--annotations", store])
-            print("  \(name): agreement with no checkpoint \(seconds(coldAgreement.seconds)) (\(coldAgreement.megabytes) MB)")
+            print(
+                "  \(name): agreement with no checkpoint \(seconds(coldAgreement.seconds)) (\(coldAgreement.megabytes) MB)"
+            )
             for command in [["stats", big, "--json"], ["agreement", "--json"]] {
                 _ = try timed(context, command + ["--annotations", store])
                 let run = try (0..<3).map { _ in try timed(context, command + ["--annotations", store]) }
@@ -98,7 +105,9 @@ enum JournalBenchmark {
         let start = BenchContext.now()
         let (status, kilobytes) = spawnMeasured(context.sentagPath, arguments)
         let elapsed = BenchContext.now() - start
-        guard status == 0 else { throw SentagFailure("sentag \(arguments.joined(separator: " ")) exited with \(status)") }
+        guard status == 0 else {
+            throw SentagFailure("sentag \(arguments.joined(separator: " ")) exited with \(status)")
+        }
         return Timed(seconds: elapsed, megabytes: kilobytes / 1024)
     }
 
@@ -202,9 +211,10 @@ enum JournalBenchmark {
             let sentence = corpus.sentences[i % count]
             let label: String? = i % 50 == 49 ? nil : labels[Int(random.next() % 4)]
             time.millisecondsSince1970 += 1200
-            chunk += AnnotationRecord(
-                sentence: sentence, label: label, annotator: annotator, time: time, ms: 1100, session: "bench000"
-            ).jsonLine
+            chunk +=
+                AnnotationRecord(
+                    sentence: sentence, label: label, annotator: annotator, time: time, ms: 1100, session: "bench000"
+                ).jsonLine
             if chunk.count > 1 << 21 {
                 try FileSystem.writeAll(fd, chunk, path: path)
                 chunk.removeAll(keepingCapacity: true)

@@ -18,8 +18,10 @@ let benchmarks: [(name: String, run: (BenchContext) throws -> Void)] = [
     ("segment", SegmentBenchmark.run),
     ("label", LabelBenchmark.run),
     ("agreement", AgreementBenchmark.run),
+    ("bootstrap", BootstrapBenchmark.run),
     ("export", ExportBenchmark.run),
     ("journal", JournalBenchmark.run),
+    ("model", ModelBenchmark.run),
 ]
 for benchmark in benchmarks where arguments.isEmpty || arguments.contains(benchmark.name) {
     print("== \(benchmark.name)")

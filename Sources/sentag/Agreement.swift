@@ -16,6 +16,11 @@ extension Sentag {
                 alpha, Fleiss' kappa, Gwet's AC1, Cohen's kappa and a confusion matrix per pair, and \
                 per-label usage and specific agreement. A figure that is undefined is null (n/a) with \
                 the reason.
+
+                Alpha, Fleiss' kappa and AC1 come with 95% intervals from resampling the items (1000 \
+                samples unless --bootstrap says otherwise; --bootstrap 0 leaves them out). Figures that \
+                rest on fewer than 30 items are marked, and a dominant label (over 80% of the ratings) or \
+                kappa-type figures far from AC1 draw a prevalence warning.
                 """
         )
 
@@ -29,23 +34,32 @@ extension Sentag {
         @Flag(help: "One JSON object (SPEC.md's Agreement JSON) instead of the text report.")
         var json = false
 
+        // `.unconditional` so that `--bootstrap -1` reaches `validate()` and is refused with the
+        // value quoted, rather than read as a missing value followed by an unknown flag.
         @Option(
+            parsing: .unconditional,
             help: ArgumentHelp(
-                "95% intervals for alpha, Fleiss' kappa and AC1 from N resamplings of the items.", valueName: "N"))
-        var bootstrap: Int?
+                "95% intervals for alpha, Fleiss' kappa and AC1 from N resamplings of the items; 0 for none.",
+                valueName: "N"))
+        var bootstrap = BootstrapIntervals.defaultSamples
 
-        @Option(help: "Seed of the bootstrap (the same seed gives the same intervals).")
+        @Option(parsing: .unconditional, help: "Seed of the bootstrap (the same seed gives the same intervals).")
         var seed: UInt64 = 1
 
-        @Flag(help: "List every item whose current ratings differ: doc:index, the text, who said what.")
+        @Flag(
+            help: "List every item whose current ratings differ: doc:index, the text, who said what, notes and flags.")
         var disagreements = false
 
         @Flag(help: "Show the confusion matrix of every pair, not only the weakest.")
         var pairs = false
 
+        static let mostSamples = 1_000_000
+
         func validate() throws {
-            if let bootstrap, !(1...1_000_000).contains(bootstrap) {
-                throw ValidationError("--bootstrap must be between 1 and 1000000 samples, not \(bootstrap)")
+            if !(0...Self.mostSamples).contains(bootstrap) {
+                throw ValidationError(
+                    "--bootstrap must be 0 (no intervals) or a number of samples up to \(Self.mostSamples), not '\(bootstrap)'"
+                )
             }
             if let annotators {
                 if annotators.isEmpty { throw ValidationError("--annotators needs at least one name") }
@@ -61,7 +75,7 @@ extension Sentag {
             // A plan's gold items are not agreement items; each annotator's accuracy on them is reported.
             let gold = try PlanDocument.read(from: project.store)?.plan.gold
             let options = AgreementReport.Options(
-                bootstrapSamples: bootstrap ?? 0, seed: seed, listDisagreements: disagreements,
+                bootstrapSamples: bootstrap, seed: seed, listDisagreements: disagreements,
                 excludedItems: Set(gold?.items.map(\.id) ?? []))
             var report = try AgreementReport.compute(
                 view: project.view, annotators: annotators, options: options, store: project.store)

@@ -17,7 +17,10 @@ extension Sentag {
             abstract: "Write a training dataset from the label files.",
             discussion: """
                 DIR gets train, dev and test files, manifest.json (counts, options, agreement, what was \
-                left out and why, SHA-256 of each file) and a dataset card, README.md. The dataset is \
+                left out and why, SHA-256 of each file), a dataset card, README.md, whose header lets \
+                datasets.load_dataset(DIR) give the same label ids in every split, and config.cfg and \
+                to_docbin.py for training a spaCy text classifier. A split more than 5 points off its \
+                share, or without a label the others have, is a warning. The dataset is \
                 written next to DIR and swapped in only when complete: a previous export in DIR stays \
                 intact until then. DIR must be new, empty or a previous export.
 
@@ -60,6 +63,9 @@ extension Sentag {
         @Flag(help: "Add each example's distribution of votes.")
         var soft = false
 
+        @Flag(help: "Balance each label across the splits, not only their sizes (documents stay whole).")
+        var stratify = false
+
         /// JSON readers hold numbers as doubles; larger seeds would not read back exactly.
         static let largestSeed: UInt64 = (1 << 53) - 1
 
@@ -91,6 +97,7 @@ extension Sentag {
             configuration.droppedLabels = drop
             configuration.ratios = try SplitRatios(parsing: split)
             configuration.seed = seed
+            configuration.stratify = stratify
             configuration.format = ExportFormat(rawValue: format) ?? .jsonl
             configuration.soft = soft
             configuration.testPause = ProcessEnvironment.current["SENTAG_EXPORT_TEST_PAUSE"].flatMap {

@@ -11,6 +11,9 @@ import SentagKit
 // instead of the signal ending the process before it can say what was not saved.
 signal(SIGXFSZ, SIG_IGN)
 
+if let error = UnknownSubcommand.error(for: Array(CommandLine.arguments.dropFirst())) {
+    Sentag.exit(withError: error)
+}
 do {
     var command = try Sentag.parseAsRoot()
     try command.run()

@@ -133,7 +133,8 @@ import Testing
             1
         ),
         (["agreement", "--annotators", "../etc"], 64),
-        (["agreement", "--bootstrap", "0"], 64),
+        (["agreement", "--bootstrap", "-1"], 64),
+        (["agreement", "--seed", "-1"], 64),
         (["agreement", "--no-such-flag"], 64),
     ]
 

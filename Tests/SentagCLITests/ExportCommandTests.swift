@@ -119,16 +119,17 @@ import Testing
             case "csv":
                 let rows = ExportedDataset.parseCSV(try dataset.text("\(split).csv"))
                 #expect(
-                    rows.first == ["id", "doc", "index", "text", "label", "split", "votes", "agreement"],
+                    rows.first == ["id", "doc", "index", "text", "label", "label_id", "split", "votes", "agreement"],
                     "\(rows.first ?? [])")
                 #expect(rows.count == want.count + 1, "\(split): \(rows.count) rows")
                 for (row, reference) in zip(rows.dropFirst(), want) {
-                    #expect(row.count == 8, "\(row)")
+                    #expect(row.count == 9, "\(row)")
                     #expect(
                         row[0] == reference["id"] as? String && row[3] == reference["text"] as? String,
                         "\(row) vs \(reference)")
-                    #expect(row[4] == reference["label"] as? String && row[5] == split, "\(row)")
-                    let votes = try JSONSerialization.jsonObject(with: Data(row[6].utf8)) as? [String: String]
+                    #expect(row[4] == reference["label"] as? String && row[6] == split, "\(row)")
+                    #expect(Int(row[5]) == reference["label_id"] as? Int, "\(row)")
+                    let votes = try JSONSerialization.jsonObject(with: Data(row[7].utf8)) as? [String: String]
                     #expect(votes == reference["votes"] as? [String: String], "\(row)")
                 }
             case "prodigy":
@@ -262,7 +263,9 @@ import Testing
         let dataset = ExportedDataset(directory: scenario.directory.appendingPathComponent("dataset"))
         let manifest = try dataset.manifest
         let sums = try #require(manifest["sha256"] as? [String: String], "\(manifest)")
-        #expect(Set(sums.keys) == ["train.csv", "dev.csv", "test.csv", "README.md"], "\(sums)")
+        #expect(
+            Set(sums.keys) == ["train.csv", "dev.csv", "test.csv", "README.md", "config.cfg", "to_docbin.py"], "\(sums)"
+        )
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sha256sum"] + sums.keys.sorted()
@@ -288,7 +291,7 @@ import Testing
         #expect(card.contains("adjudicated-majority") && card.contains("| train |"), "\(card)")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: dataset.directory.path).sorted()
-                == ["README.md", "dev.csv", "manifest.json", "test.csv", "train.csv"])
+                == ["README.md", "config.cfg", "dev.csv", "manifest.json", "test.csv", "to_docbin.py", "train.csv"])
     }
 
     @Test func aPreviousExportIsReplacedWhole() throws {
@@ -300,7 +303,9 @@ import Testing
         let entries = try FileManager.default.contentsOfDirectory(
             atPath: scenario.directory.appendingPathComponent("dataset").path)
         #expect(
-            entries.sorted() == ["README.md", "dev.jsonl", "manifest.json", "test.jsonl", "train.jsonl"], "\(entries)")
+            entries.sorted() == [
+                "README.md", "config.cfg", "dev.jsonl", "manifest.json", "test.jsonl", "to_docbin.py", "train.jsonl",
+            ], "\(entries)")
         let siblings = try FileManager.default.contentsOfDirectory(atPath: scenario.directory.path)
         #expect(siblings.sorted() == ["Annotations", "corpus", "dataset"], "no temporaries left: \(siblings)")
     }

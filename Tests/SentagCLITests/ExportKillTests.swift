@@ -69,7 +69,9 @@ import Testing
         let siblings = try FileManager.default.contentsOfDirectory(atPath: scenario.directory.path).sorted()
         #expect(siblings == ["Annotations", "corpus", "dataset"], "\(siblings)")
         #expect(
-            try snapshot(dataset).keys.sorted() == ["README.md", "dev.csv", "manifest.json", "test.csv", "train.csv"])
+            try snapshot(dataset).keys.sorted() == [
+                "README.md", "config.cfg", "dev.csv", "manifest.json", "test.csv", "to_docbin.py", "train.csv",
+            ])
     }
 
     @Test func aKillBeforeTheFirstExportLeavesNoDataset() throws {

@@ -245,7 +245,8 @@ import Testing
             if after == before {
                 #expect(result.status == 1, "limit \(limit): \(result.transcript)")
                 #expect(result.stdout.contains("could not save"), "limit \(limit): \(result.transcript)")
-                #expect(result.stderr.hasPrefix("error: 1 line could not be saved"), "limit \(limit): \(result.transcript)")
+                #expect(
+                    result.stderr.hasPrefix("error: 1 line could not be saved"), "limit \(limit): \(result.transcript)")
             } else {
                 #expect(result.status == 0, "limit \(limit): \(result.transcript)")
                 #expect(result.stdout.contains("saved claim"), "limit \(limit): \(result.transcript)")

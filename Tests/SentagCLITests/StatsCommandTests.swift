@@ -52,4 +52,50 @@ import Testing
         let none = try SentagBinary.run(["stats", "--annotations", empty.path])
         #expect(none.status == 0 && none.stdout.contains("No label files yet"), "\(none.transcript)")
     }
+
+    /// An adjudicator (carol) is listed apart, and someone whose every label was undone (dave)
+    /// gets no pace.
+    @Test func adjudicatorsApartAndNoPaceWithoutDecisions() throws {
+        let folder = try SentagBinary.temporaryDirectory()
+        let sentences = try AgreementCommandTests.labelFiles(["alice", "bob"], into: folder)
+        var carol = ""
+        var dave = ""
+        for (n, sentence) in sentences.prefix(6).enumerated() {
+            var record = sentence
+            record["label"] = "claim"
+            record["annotator"] = "carol"
+            record["adjudicated"] = true
+            record["time"] = "2026-11-22T10:00:\(10 + n).000Z"
+            carol += String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self) + "\n"
+            record["annotator"] = "dave"
+            record["adjudicated"] = nil
+            dave += String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self) + "\n"
+            record["label"] = NSNull()
+            record["time"] = "2026-11-22T10:01:\(10 + n).000Z"
+            dave += String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self) + "\n"
+        }
+        try carol.write(to: folder.appendingPathComponent("carol.jsonl"), atomically: true, encoding: .utf8)
+        try dave.write(to: folder.appendingPathComponent("dave.jsonl"), atomically: true, encoding: .utf8)
+
+        let text = try SentagBinary.run(["stats", "--annotations", folder.path])
+        #expect(text.status == 0, "\(text.transcript)")
+        #expect(text.stdout.contains("3 annotators, 1 adjudicator"), "\(text.stdout)")
+        let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let adjudicatorHeader = try #require(lines.firstIndex { $0.hasPrefix("Adjudicators") }, "\(text.stdout)")
+        #expect(
+            lines[adjudicatorHeader + 1].hasPrefix("  carol") && lines[adjudicatorHeader + 1].contains(" 6 "),
+            "\(text.stdout)")
+        #expect(!lines[..<adjudicatorHeader].contains { $0.hasPrefix("  carol") }, "\(text.stdout)")
+        let daveRow = try #require(lines.first { $0.hasPrefix("  dave ") }, "\(text.stdout)")
+        #expect(daveRow.split(separator: " ").contains("-") && !daveRow.contains("."), "\(daveRow)")
+
+        let json = try SentagBinary.run(["stats", "--json", "--annotations", folder.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let annotators = try #require(object["annotators"] as? [[String: Any]], "\(json.stdout)")
+        #expect(annotators.map { $0["name"] as? String } == ["alice", "bob", "dave"], "\(annotators)")
+        #expect(annotators[2]["labels_per_minute"] is NSNull, "\(annotators[2])")
+        let adjudicators = try #require(object["adjudicators"] as? [[String: Any]], "\(json.stdout)")
+        #expect(adjudicators.map { $0["name"] as? String } == ["carol"], "\(adjudicators)")
+        #expect(adjudicators.first?["adjudications"] as? Int == 6, "\(adjudicators)")
+    }
 }

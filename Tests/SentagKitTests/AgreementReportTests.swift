@@ -82,10 +82,10 @@ import Testing
     @Test func prevalenceSkewIsWarnedAbout() throws {
         let skewed = try report("skewed")
         let text = skewed.text()
-        #expect(text.contains("Warning: prevalence skew"), "\(text)")
-        #expect(text.contains("noise makes up"), "\(text)")
+        #expect(text.contains("Prevalence warning: noise makes up"), "\(text)")
+        #expect(text.contains("kappa paradox"), "\(text)")
         let balanced = try report("random-02").text()
-        #expect(!balanced.contains("prevalence skew"), "\(balanced)")
+        #expect(!balanced.contains("Prevalence warning"), "\(balanced)")
     }
 
     /// What the exporter embeds in its manifest.

@@ -30,6 +30,7 @@ import Testing
         #expect(json["doc"] as? String == "000_e48" && json["index"] as? Int == 3, "\(json)")
         #expect(json["text"] as? String == example.text, "\(json)")
         #expect(json["label"] as? String == "quote" && json["split"] as? String == "dev", "\(json)")
+        #expect(json["label_id"] as? Int == 1, "quote is the second exported label: \(json)")
         #expect(json["votes"] as? [String: String] == ["alice": "quote", "bob": "claim"], "\(json)")
         #expect(json["agreement"] as? Double == 0.5 && json["adjudicated"] as? Bool == true, "\(json)")
         #expect(json["soft"] == nil, "\(json)")
@@ -53,6 +54,21 @@ import Testing
         #expect(Set(json.keys) == ["text", "cats", "meta"], "\(json)")
         let meta = try #require(json["meta"] as? [String: Any], "\(json)")
         #expect(meta["id"] as? String == "9f86d081884c7d65" && meta["doc"] as? String == "000_e48", "\(meta)")
+        #expect(meta["label_id"] as? Int == 1, "\(meta)")
+    }
+
+    /// The id is the label's position among the exported labels, not in the whole label set.
+    @Test func labelIDIsThePositionAmongTheExportedLabels() throws {
+        var encoder = ExampleLineEncoder(format: .jsonl, labels: ["quote", "noise"], soft: false)
+        var out: [UInt8] = []
+        var noise = example
+        noise.label = "noise"
+        encoder.append(example, to: &out)
+        encoder.append(noise, to: &out)
+        let ids = try String(decoding: out, as: UTF8.self).split(separator: "\n").map {
+            try object(String($0))["label_id"] as? Int
+        }
+        #expect(ids == [0, 1], "\(ids)")
     }
 
     @Test func prodigyIsAnAcceptedChoiceTask() throws {
@@ -64,6 +80,7 @@ import Testing
         let options = try #require(json["options"] as? [[String: String]], "\(json)")
         #expect(options.map { $0["id"]! } == labels && options.map { $0["text"]! } == labels, "\(options)")
         #expect(json["text"] as? String == example.text, "\(json)")
+        #expect((json["meta"] as? [String: Any])?["label_id"] as? Int == 1, "\(json)")
     }
 
     @Test func fasttextPutsTheTextOnOneLine() {
@@ -77,10 +94,11 @@ import Testing
         let encoder = ExampleLineEncoder(format: .csv, labels: labels, soft: true)
         #expect(
             String(decoding: encoder.header, as: UTF8.self)
-                == "id,doc,index,text,label,split,votes,agreement,soft_claim,soft_quote,soft_caption,soft_noise\r\n")
+                == "id,doc,index,text,label,label_id,split,votes,agreement,soft_claim,soft_quote,soft_caption,soft_noise\r\n"
+        )
         let row = line(.csv)
         #expect(
-            row == "9f86d081884c7d65,000_e48,3,\"He said, \"\"no\"\"\nthen\tleft.\u{00A0} \",quote,dev,"
+            row == "9f86d081884c7d65,000_e48,3,\"He said, \"\"no\"\"\nthen\tleft.\u{00A0} \",quote,1,dev,"
                 + "\"{\"\"alice\"\":\"\"quote\"\",\"\"bob\"\":\"\"claim\"\"}\",0.5\r\n", "\(row.debugDescription)")
     }
 }

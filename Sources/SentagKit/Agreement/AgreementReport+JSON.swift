@@ -1,8 +1,10 @@
 extension AgreementReport {
     /// SPEC.md's Agreement JSON as one object (no newline), plus extra keys: the items behind
     /// each figure (`*_items`), why a figure is null (`why_null`), per-label usage and specific
-    /// agreement, how many ratings items have, and, when computed, bootstrap intervals and the
-    /// disagreements.
+    /// agreement, how many ratings items have, the text report's "Reading" lines (`reading`), the
+    /// figures resting on fewer than 30 items (`small_samples`), the prevalence check
+    /// (`prevalence`, null when it does not apply), and, when computed, bootstrap intervals and
+    /// the disagreements.
     public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         writeFigures(to: &writer)
@@ -51,6 +53,32 @@ extension AgreementReport {
         writer.key("left_out")
         writeStrings(leftOut, to: &writer)
         writer.field("skipped_lines", skippedLines)
+        writer.key("reading")
+        writeStrings(reading(), to: &writer)
+        writer.key("small_samples")
+        writer.beginArray()
+        for figure in smallSampleFigures {
+            writer.beginObject()
+            writer.field("figure", figure.key)
+            writer.field("value", figure.value)
+            writer.field("items", figure.items)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("prevalence")
+        if let skew = prevalenceSkew {
+            writer.beginObject()
+            writer.field("label", skew.label)
+            writer.field("share", skew.share)
+            writer.field("one_label_dominates", skew.isDominant)
+            writer.field("kappa_figure", skew.kappaName)
+            writer.field("kappa", skew.kappa)
+            writer.field("gwet_ac1", skew.ac1)
+            writer.field("coefficients_part_ways", skew.coefficientsPartWays)
+            writer.endObject()
+        } else {
+            writer.null()
+        }
         if let bootstrap {
             writer.key("bootstrap")
             writer.beginObject()
@@ -84,6 +112,16 @@ extension AgreementReport {
                 writer.beginObject()
                 for vote in item.votes { writer.field(vote.annotator, vote.label) }
                 writer.endObject()
+                writer.key("notes")
+                writer.beginObject()
+                for vote in item.votes { if let note = vote.note { writer.field(vote.annotator, note) } }
+                writer.endObject()
+                writer.key("flagged")
+                writeStrings(item.votes.filter(\.flagged).map(\.annotator), to: &writer)
+                if !item.unreadable.isEmpty {
+                    writer.key("unreadable")
+                    writeStrings(item.unreadable, to: &writer)
+                }
                 writer.endObject()
             }
             writer.endArray()

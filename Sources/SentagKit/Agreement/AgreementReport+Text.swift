@@ -57,9 +57,15 @@ extension AgreementReport {
             out.append("")
             out.append(heading("Disagreements (\(ReportText.count(disagreements.count)))"))
             for item in disagreements {
-                let votes = item.votes.map { "\($0.annotator) \($0.label)" }.joined(separator: " · ")
-                out.append("  \(style.cyan)\(item.location)\(style.reset)  \(votes)")
+                let votes = item.votes.map { "\($0.annotator) \($0.label)\($0.flagged ? " (unsure)" : "")" }
+                out.append("  \(style.cyan)\(item.location)\(style.reset)  \(votes.joined(separator: " · "))")
                 out.append("      \(item.text)")
+                for vote in item.votes {
+                    guard let note = vote.note else { continue }
+                    let oneLine = note.split(whereSeparator: \.isNewline).joined(separator: " ")
+                    out.append("      \(style.dim)note, \(vote.annotator):\(style.reset) \(oneLine)")
+                }
+                for problem in item.unreadable { out.append("      \(style.yellow)\(problem)\(style.reset)") }
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -85,7 +91,7 @@ extension AgreementReport {
         ]
         var rows = [header]
         for (index, (name, coefficient, interval)) in figures.enumerated() {
-            var row = [name, ReportText.fixed(coefficient.value), ReportText.count(coefficient.items), over[index]]
+            var row = [name, Self.marked(coefficient), ReportText.count(coefficient.items), over[index]]
             if intervals != nil {
                 var cell = ""
                 if let interval, let low = interval.low, let high = interval.high {
@@ -102,9 +108,10 @@ extension AgreementReport {
         for (name, coefficient, _) in figures {
             if let reason = coefficient.undefinedReason { lines.append("  \(name) is undefined: \(reason).") }
         }
+        if figures.contains(where: { SmallSampleFigure.isSmall($0.1) }) { lines.append(smallSampleFootnote(style)) }
         if let intervals {
             lines.append(
-                "\(style.dim)  Intervals: \(ReportText.count(intervals.samples)) bootstrap samples of the items, seed \(intervals.seed).\(style.reset)"
+                "\(style.dim)  Intervals: \(ReportText.count(intervals.samples)) bootstrap samples of the items, seed \(intervals.seed) (--bootstrap 0 leaves them out).\(style.reset)"
             )
         }
         return lines
@@ -125,8 +132,7 @@ extension AgreementReport {
                     continue
                 }
                 let pair = lookup[a + "\u{0}" + b]
-                row.append(
-                    pair.map { "\(ReportText.fixed($0.cohenKappa.value)) (\(ReportText.count($0.items)))" } ?? "")
+                row.append(pair.map { "\(Self.marked($0.cohenKappa)) (\(ReportText.count($0.items)))" } ?? "")
                 index += 1
             }
             rows.append(row)
@@ -139,6 +145,9 @@ extension AgreementReport {
         }
         let strangers = pairs.filter { $0.items == 0 }.map { "\($0.a) × \($0.b)" }
         if !strangers.isEmpty { lines.append("  No item in common: \(ReportText.list(strangers)).") }
+        if pairs.contains(where: { SmallSampleFigure.isSmall($0.cohenKappa) }) {
+            lines.append(smallSampleFootnote(style))
+        }
         return lines
     }
 
@@ -181,162 +190,23 @@ extension AgreementReport {
         for entry in perLabel {
             let specific = entry.specificAgreement
             let cell =
-                specific.value.map { "\(ReportText.fixed($0)) (\(ReportText.count(specific.items)) items)" } ?? "n/a"
+                specific.value == nil ? "n/a" : "\(Self.marked(specific)) (\(ReportText.count(specific.items)) items)"
             rows.append(["  " + entry.label] + entry.usage.map { ReportText.count($0) } + [cell])
         }
         var lines = ReportText.table(rows, indent: "")
         lines[0] = style.bold + lines[0] + style.reset
+        if perLabel.contains(where: { SmallSampleFigure.isSmall($0.specificAgreement) }) {
+            lines.append(smallSampleFootnote(style))
+        }
         return lines
     }
 
-    // MARK: - Reading
-
-    /// Plain-language observations, most important first.
-    func reading(style: TerminalStyle) -> [String] {
-        var notes: [String] = []
-        if items == 0 {
-            return ["No ratings yet: label some sentences with 'sentag label', then run this again."]
-        }
-        if annotators.count < 2 {
-            return ["Agreement needs at least two annotators; only \(ReportText.list(annotators)) has current ratings."]
-        }
-        let tentative = ReportText.fixed(Self.tentativeAlpha)
-        let reliable = ReportText.fixed(Self.reliableAlpha, digits: 1)
-        if let alpha = krippendorffAlpha.value {
-            let figure = "Krippendorff's alpha is \(ReportText.fixed(alpha))"
-            if alpha >= Self.reliableAlpha {
-                notes.append(
-                    "\(figure), at or above \(reliable): the labels are reliable enough to train and report on.")
-            } else if alpha >= Self.tentativeAlpha {
-                notes.append(
-                    "\(figure), between \(tentative) and \(reliable): good enough for tentative conclusions only; tighten the guidelines where the annotators part ways (the weakest pair's confusions)."
-                )
-            } else {
-                notes.append(
-                    "\(figure), below \(tentative): the labels are not reliable yet; revise the guidelines and retrain before relying on them."
-                )
-            }
-            if let interval = bootstrap?.krippendorffAlpha, let low = interval.low, let high = interval.high {
-                let crossed = [Self.tentativeAlpha, Self.reliableAlpha].filter { low < $0 && $0 <= high }
-                if !crossed.isEmpty {
-                    let which = ReportText.list(
-                        crossed.map { ReportText.fixed($0, digits: $0 == Self.reliableAlpha ? 1 : 3) })
-                    notes.append(
-                        "Its \(Int((bootstrap!.level * 100).rounded()))% interval (\(ReportText.fixed(low))–\(ReportText.fixed(high)))"
-                            + " spans \(which): more doubly-rated items would settle where it stands.")
-                }
-            }
-        } else if let reason = krippendorffAlpha.undefinedReason {
-            notes.append("Krippendorff's alpha is undefined: \(reason).")
-        }
-        if pairs.count > 1, let weakest = weakestPair, let kappa = weakest.cohenKappa.value {
-            var note = "The weakest pair is \(weakest.a) × \(weakest.b) (kappa \(ReportText.fixed(kappa)))"
-            if let (x, y, count) = mostConfused(weakest) {
-                note += "; they part most often on \(labels[x]) vs \(labels[y]) (\(count) item\(count == 1 ? "" : "s"))"
-            }
-            notes.append(note + ".")
-        } else if let pair = pairs.first, let kappa = pair.cohenKappa.value, let (x, y, count) = mostConfused(pair) {
-            notes.append(
-                "Cohen's kappa is \(ReportText.fixed(kappa)); the most frequent confusion is \(labels[x]) vs \(labels[y]) (\(count) item\(count == 1 ? "" : "s"))."
-            )
-        }
-        if annotators.count >= 3, let (name, own, others) = leastAgreeingAnnotator() {
-            notes.append(
-                "\(name) agrees least with the others (mean kappa \(ReportText.fixed(own)) against \(ReportText.fixed(others)) among the rest): the first to talk to about the guidelines."
-            )
-        }
-        let defined = perLabel.filter { $0.specificAgreement.value != nil }
-        if defined.count >= 2,
-            let weakest = defined.min(by: { $0.specificAgreement.value! < $1.specificAgreement.value! })
-        {
-            notes.append(
-                "The least agreed label is \(weakest.label) (specific agreement \(ReportText.fixed(weakest.specificAgreement.value!)) over \(ReportText.count(weakest.specificAgreement.items)) items)."
-            )
-        }
-        notes += prevalenceWarnings(style: style)
-        return notes
+    /// The value with three decimals, followed by `*` when it rests on too few items.
+    static func marked(_ coefficient: Coefficient) -> String {
+        ReportText.fixed(coefficient.value) + (SmallSampleFigure.isSmall(coefficient) ? "*" : "")
     }
 
-    /// The off-diagonal pair of labels the pair confuses most, counting both directions.
-    private func mostConfused(_ pair: PairAgreement) -> (Int, Int, Int)? {
-        var best: (Int, Int, Int)?
-        for i in labels.indices {
-            for j in labels.indices where j > i {
-                let count = pair.confusion[i][j] + pair.confusion[j][i]
-                if count > 0 && count > (best?.2 ?? 0) { best = (i, j, count) }
-            }
-        }
-        return best
-    }
-
-    /// The annotator with the lowest mean kappa against the others, with that mean and the
-    /// mean kappa among the remaining pairs; nil when it does not stand out (within 0.05).
-    private func leastAgreeingAnnotator() -> (String, Double, Double)? {
-        var means: [(String, Double)] = []
-        for name in annotators {
-            let own = pairs.filter { ($0.a == name || $0.b == name) }.compactMap { $0.cohenKappa.value }
-            if !own.isEmpty { means.append((name, own.reduce(0, +) / Double(own.count))) }
-        }
-        guard let lowest = means.min(by: { $0.1 < $1.1 }) else { return nil }
-        let rest = pairs.filter { $0.a != lowest.0 && $0.b != lowest.0 }.compactMap { $0.cohenKappa.value }
-        guard !rest.isEmpty else { return nil }
-        let restMean = rest.reduce(0, +) / Double(rest.count)
-        return restMean - lowest.1 >= 0.05 ? (lowest.0, lowest.1, restMean) : nil
-    }
-
-    /// The kappa paradox: high raw agreement (≥ 0.8) but a kappa-type figure below 0.667,
-    /// because one label takes most ratings (≥ 70%) and so chance agreement is high; overall,
-    /// AC1 must also stand clearly (≥ 0.15) above alpha, which is where the two part ways.
-    private func prevalenceWarnings(style: TerminalStyle) -> [String] {
-        var notes: [String] = []
-        let dominantShare = 0.7
-        let totals = perLabel.map { $0.usage.reduce(0, +) }
-        let total = totals.reduce(0, +)
-        let kappaName: String
-        let kappaValue: Double?
-        if let alpha = krippendorffAlpha.value {
-            (kappaName, kappaValue) = ("alpha", alpha)
-        } else {
-            (kappaName, kappaValue) = ("Fleiss' kappa", fleissKappa.value)
-        }
-        if total > 0, let top = totals.indices.max(by: { totals[$0] < totals[$1] }),
-            Double(totals[top]) / Double(total) >= dominantShare,
-            let raw = percentAgreement.value, let kappa = kappaValue, raw >= 0.8, kappa < Self.tentativeAlpha,
-            gwetAC1.value.map({ $0 - kappa >= 0.15 }) ?? true
-        {
-            let share = Int((Double(totals[top]) / Double(total) * 100).rounded())
-            var note =
-                "\(style.yellow)Warning: prevalence skew.\(style.reset) Raw agreement is high (\(ReportText.fixed(raw)))"
-                + " but \(kappaName) is low (\(ReportText.fixed(kappa))): \(labels[top]) makes up \(share)% of all ratings,"
-                + " so chance agreement is high and the few disagreements weigh heavily."
-            if let ac1 = gwetAC1.value {
-                note +=
-                    " Gwet's AC1 (\(ReportText.fixed(ac1))), which corrects less for a dominant label, tells the other side;"
-            }
-            note += " judge the rare labels by their specific agreement."
-            notes.append(note)
-        }
-        let skewedPairs = pairs.filter { pair in
-            guard let agreement = pair.agreement, let kappa = pair.cohenKappa.value, agreement >= 0.8,
-                kappa < Self.tentativeAlpha
-            else { return false }
-            var best = 0
-            for k in labels.indices {
-                let uses = pair.confusion[k].reduce(0, +) + pair.confusion.reduce(0) { $0 + $1[k] }
-                best = max(best, uses)
-            }
-            return Double(best) / Double(2 * pair.items) >= dominantShare
-        }
-        if !skewedPairs.isEmpty && (notes.isEmpty || pairs.count > 1) {
-            let listed = skewedPairs.prefix(5).map {
-                "\($0.a) × \($0.b) (agreement \(ReportText.fixed($0.agreement)), kappa \(ReportText.fixed($0.cohenKappa.value)))"
-            }
-            let more = skewedPairs.count > 5 ? " and \(skewedPairs.count - 5) more" : ""
-            let lead = notes.isEmpty ? "\(style.yellow)Warning: prevalence skew\(style.reset) in" : "The same holds for"
-            notes.append(
-                "\(lead) \(skewedPairs.count == 1 ? "pair" : "pairs") \(listed.joined(separator: ", "))\(more):"
-                    + " high raw agreement, low kappa, one label taking most ratings.")
-        }
-        return notes
+    private func smallSampleFootnote(_ style: TerminalStyle) -> String {
+        "\(style.dim)  * rests on fewer than \(SmallSampleFigure.threshold) items: a rough figure (see Reading).\(style.reset)"
     }
 }

@@ -111,8 +111,9 @@ public struct AgreementReport: Sendable {
         return used > 1
     }
 
-    /// Every item whose ratings differ, ordered by document and index; the text is read again
-    /// from the record of the first rating (one read per item listed).
+    /// Every item whose ratings differ, ordered by document and index, with each rating's note
+    /// and flag from the decision table; the text is read again from the record of the first
+    /// rating (one read per item listed).
     static func disagreements(in ratings: Ratings, view: DecisionView, store: (any JournalStore)?)
         throws(StoreError) -> [Disagreement]
     {
@@ -121,31 +122,44 @@ public struct AgreementReport: Sendable {
         var found: [Disagreement] = []
         var wanted: [[(item: Int, position: RecordPosition)]] = Array(repeating: [], count: ratings.journals.count)
         for row in 0..<table.itemCount where differs(counts, row) {
-            guard let column = (0..<table.annotatorCount).first(where: { ratings.slot(row: row, column: $0) != nil }),
-                let slot = ratings.slot(row: row, column: column)
-            else { continue }
-            let journal = view.table.journals[ratings.journals[column]]
-            let vote = journal.votes.votes[slot]
             var votes: [AnnotatorVote] = []
-            for annotator in 0..<table.annotatorCount {
-                if let label = table[row, annotator] {
-                    votes.append(AnnotatorVote(annotator: table.annotators[annotator], label: table.labels[label]))
+            var first: (column: Int, vote: CurrentVote)?
+            for column in 0..<table.annotatorCount {
+                guard let label = table[row, column], let slot = ratings.slot(row: row, column: column) else {
+                    continue
                 }
+                let lane = view.table.journals[ratings.journals[column]].votes
+                let vote = lane.votes[slot]
+                if first == nil { first = (column, vote) }
+                let note = lane.note(slot: slot).flatMap { $0.isEmpty ? nil : $0 }
+                votes.append(
+                    AnnotatorVote(
+                        annotator: table.annotators[column], label: table.labels[label], note: note,
+                        flagged: vote.flagged))
             }
-            wanted[column].append((found.count, vote.position))
+            guard let first else { continue }
+            let journal = view.table.journals[ratings.journals[first.column]]
+            wanted[first.column].append((found.count, first.vote.position))
             found.append(
                 Disagreement(
-                    id: table.itemIDs[row], doc: journal.docNames[Int(vote.doc)], index: Int(vote.index), text: "",
-                    votes: votes))
+                    id: table.itemIDs[row], doc: journal.docNames[Int(first.vote.doc)], index: Int(first.vote.index),
+                    text: "", votes: votes, unreadable: []))
         }
         if let store {
             for (column, items) in wanted.enumerated() where !items.isEmpty {
                 let annotator = view.table.journals[ratings.journals[column]].annotator
                 let lines = try store.readRecords(annotator, at: items.map(\.position))
                 for (item, line) in zip(items, lines) {
-                    guard let line else { continue }
-                    let record = line.withUnsafeBufferPointer { try? AnnotationRecord(jsonLine: $0) }
-                    found[item.item].text = record?.text ?? ""
+                    let record = line.flatMap { line in
+                        line.withUnsafeBufferPointer { try? AnnotationRecord(jsonLine: $0) }
+                    }
+                    if let record {
+                        found[item.item].text = record.text
+                    } else {
+                        found[item.item].unreadable = [
+                            "\(store.describe(item.position, of: annotator)): the record can no longer be read"
+                        ]
+                    }
                 }
             }
         }

@@ -12,6 +12,10 @@
 /// `SplitMix64`, seeded from the s-th output of `SplitMix64(seed:)`, so the intervals depend on
 /// the seed and the number of samples only — not on the number of threads.
 public struct BootstrapIntervals: Equatable, Sendable {
+    /// The samples `sentag agreement` draws unless told otherwise: enough for stable 95%
+    /// percentile bounds (Efron & Tibshirani recommend at least 1,000 for percentile intervals).
+    public static let defaultSamples = 1000
+
     /// A percentile interval; nil bounds when no sample had the coefficient defined.
     public struct Interval: Equatable, Sendable {
         public var low: Double?
@@ -45,6 +49,13 @@ public struct BootstrapIntervals: Equatable, Sendable {
     }
 
     /// Resamples the items of `counts` `samples` times.
+    ///
+    /// Items with the same label counts contribute the same to every coefficient, so the items
+    /// are first grouped into their distinct count rows (a few hundred for a handful of
+    /// annotators, whatever the number of items); a sample then costs one draw and one counter
+    /// increment per item, and one weighted `AgreementTotals.add` per group. 1,000 samples of
+    /// 100k items take about 0.1 s on one core (`make bench`), against 0.7 s on two cores when
+    /// every drawn item was added on its own.
     public static func compute(
         counts: ItemLabelCounts, labels: [String], samples: Int, seed: UInt64, level: Double = 0.95
     ) -> BootstrapIntervals {
@@ -55,21 +66,21 @@ public struct BootstrapIntervals: Equatable, Sendable {
         var fleiss = [Double?](repeating: nil, count: samples)
         var ac1 = [Double?](repeating: nil, count: samples)
         if n > 0 && samples > 0 {
-            let workers = min(samples, max(1, ProcessorCount.active))
+            let groups = ItemGroups(counts)
+            let workers = min(samples, max(1, ProcessorCount.active), max(1, samples / 50))
             alpha.withUnsafeMutableBufferPointer { alphaOut in
                 fleiss.withUnsafeMutableBufferPointer { fleissOut in
                     ac1.withUnsafeMutableBufferPointer { ac1Out in
                         let outputs = UnsafeOutputs(alpha: alphaOut, fleiss: fleissOut, ac1: ac1Out)
                         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                            var weights = [Int32](repeating: 0, count: n)
+                            var hits = [Int32](repeating: 0, count: groups.representatives.count)
                             var s = worker
                             while s < samples {
                                 var generator = SplitMix64(seed: sampleSeeds[s])
-                                for i in 0..<n { weights[i] = 0 }
-                                for _ in 0..<n { weights[generator.next(below: n)] += 1 }
+                                groups.draw(n, with: &generator, into: &hits)
                                 var totals = AgreementTotals(labelCount: counts.labelCount)
-                                for i in 0..<n where weights[i] != 0 {
-                                    totals.add(i, of: counts, weight: Int(weights[i]))
+                                for (group, item) in groups.representatives.enumerated() where hits[group] != 0 {
+                                    totals.add(item, of: counts, weight: Int(hits[group]))
                                 }
                                 let result = AgreementCoefficients(
                                     totals: totals, annotatorCount: counts.annotatorCount, labels: labels)
@@ -102,6 +113,48 @@ public struct BootstrapIntervals: Equatable, Sendable {
         }
         let tail = (1 - level) / 2
         return Interval(low: quantile(tail), high: quantile(1 - tail), definedSamples: sorted.count)
+    }
+}
+
+/// The items of an `ItemLabelCounts` grouped by their row of label counts: items of one group
+/// contribute the same to every coefficient.
+private struct ItemGroups: Sendable {
+    /// The group of each item.
+    let groupOfItem: [UInt32]
+    /// One item of each group, in order of first appearance.
+    let representatives: [Int]
+
+    init(_ counts: ItemLabelCounts) {
+        let q = counts.labelCount
+        var groupOfItem = [UInt32](repeating: 0, count: counts.itemCount)
+        var representatives: [Int] = []
+        var groupOfRow: [[Int32]: UInt32] = [:]
+        counts.counts.withUnsafeBufferPointer { cells in
+            for item in 0..<counts.itemCount {
+                let row = Array(cells[(item * q)..<(item * q + q)])
+                if let group = groupOfRow[row] {
+                    groupOfItem[item] = group
+                } else {
+                    let group = UInt32(representatives.count)
+                    groupOfRow[row] = group
+                    representatives.append(item)
+                    groupOfItem[item] = group
+                }
+            }
+        }
+        self.groupOfItem = groupOfItem
+        self.representatives = representatives
+    }
+
+    /// Draws `n` items with replacement and counts the draws per group into `hits` (zeroed first).
+    @inline(__always)
+    func draw(_ n: Int, with generator: inout SplitMix64, into hits: inout [Int32]) {
+        hits.withUnsafeMutableBufferPointer { hits in
+            for group in hits.indices { hits[group] = 0 }
+            groupOfItem.withUnsafeBufferPointer { groupOf in
+                for _ in 0..<n { hits[Int(groupOf[generator.next(below: n)])] += 1 }
+            }
+        }
     }
 }
 

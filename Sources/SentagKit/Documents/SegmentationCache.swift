@@ -65,7 +65,9 @@ struct SegmentationCache {
     static func fits(_ segmentations: [DocumentSegmentation], _ documents: [Document]) -> Bool {
         zip(segmentations, documents).allSatisfy { segmentation, document in
             let length = document.text.utf8.count
-            return segmentation.spans.allSatisfy { $0.utf8Start >= 0 && $0.utf8Start <= $0.utf8End && $0.utf8End <= length }
+            return segmentation.spans.allSatisfy {
+                $0.utf8Start >= 0 && $0.utf8Start <= $0.utf8End && $0.utf8End <= length
+            }
         }
     }
 

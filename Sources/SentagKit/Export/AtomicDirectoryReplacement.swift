@@ -132,7 +132,10 @@ public struct AtomicDirectoryReplacement: Sendable {
             throw .cannotWrite(path: target, reason: error.reason)
         }
         if entries.isEmpty { return }
-        var allowed: Set<String> = ["manifest.json", "README.md"]
+        var allowed: Set<String> = [
+            "manifest.json", "README.md", SpacyTrainingFiles.configName, SpacyTrainingFiles.converterName,
+        ]
+        allowed.formUnion(SpacyTrainingFiles.converterOutputs)
         for format in ExportFormat.allCases {
             for split in DatasetSplit.allCases { allowed.insert(format.fileName(split)) }
         }

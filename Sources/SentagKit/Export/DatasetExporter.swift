@@ -13,9 +13,11 @@ import Dispatch
 ///    in the manifest and never exported. `LabelDecider` applies the policy, `--min-votes` and
 ///    `--drop`.
 /// 2. The examples take their doc, index and text from the corpus, never from the records.
-/// 3. `DocumentSplitter` shares the documents out; the examples are written, sorted by document
-///    and position, into a staging folder with their SHA-256 computed on the way, then the
-///    dataset card and the manifest; `AtomicDirectoryReplacement` swaps the folder into place.
+/// 3. `DocumentSplitter` (`StratifiedDocumentSplitter` with `--stratify`) shares the documents
+///    out; the examples are written, sorted by document and position, into a staging folder with
+///    their SHA-256 computed on the way, then `SplitWarnings` checks the splits, then the spaCy
+///    files, the dataset card and the manifest; `AtomicDirectoryReplacement` swaps the folder
+///    into place.
 public enum DatasetExporter {
     /// Runs the export over `view` (which must have the corpus of the sources) and returns its
     /// manifest. `warn` receives each warning (leftovers of a killed run cleaned up, too few
@@ -42,8 +44,9 @@ public enum DatasetExporter {
         if decisions.kept.isEmpty { throw noExamples(decisions, configuration, orphaned: votes.orphaned) }
         var (examples, documentOfExample, documentNames) = makeExamples(
             decisions.kept, votes: votes, corpus: corpus, names: names, labelSet: labelSet)
+        let exportedLabels = labelSet.names.enumerated().filter { !decider.dropped[$0.offset] }.map(\.element)
         let (order, emptySplits) = assignSplits(
-            &examples, documentOfExample: documentOfExample, documentNames: documentNames,
+            &examples, documentOfExample: documentOfExample, documentNames: documentNames, labels: exportedLabels,
             configuration: configuration)
         var warnings: [String] = []
         if !emptySplits.isEmpty {
@@ -55,12 +58,19 @@ public enum DatasetExporter {
             warn(message)
         }
 
-        let exportedLabels = labelSet.names.enumerated().filter { !decider.dropped[$0.offset] }.map(\.element)
         let staging = try destination.createStaging()
         do {
-            let (summaries, checksums) = try writeSplits(
+            var (summaries, checksums) = try writeSplits(
                 examples, order: order, documentOfExample: documentOfExample, labels: exportedLabels,
                 into: staging, configuration: configuration)
+            for message in SplitWarnings.check(
+                summaries, ratios: configuration.ratios, labels: exportedLabels, stratified: configuration.stratify)
+            {
+                warnings.append(message)
+                warn(message)
+            }
+            checksums += try writeSpacyFiles(
+                labels: exportedLabels, folder: configuration.outputDirectory, into: staging)
             var manifest = ExportManifest(
                 sentagVersion: configuration.sentagVersion, configuration: configuration, labels: exportedLabels,
                 annotators: names.indices.filter { votes.hasVotes(column: $0) }.map { names[$0] },
@@ -73,7 +83,8 @@ public enum DatasetExporter {
                 items: decisions.items, splits: summaries, leftOut: decisions.leftOut, agreement: agreement,
                 warnings: warnings, checksums: checksums)
             manifest.orphaned = votes.orphaned
-            let card = Array(DatasetCard.markdown(for: manifest, labelSet: labelSet).utf8)
+            let card = Array(
+                (DatasetCardHeader.yaml(for: manifest) + DatasetCard.markdown(for: manifest, labelSet: labelSet)).utf8)
             manifest.checksums.append(
                 ("README.md", try HashingFileWriter.writeFile(FileSystem.join(staging, "README.md"), card)))
             _ = try HashingFileWriter.writeFile(FileSystem.join(staging, "manifest.json"), manifest.fileContents)
@@ -171,9 +182,10 @@ public enum DatasetExporter {
 
     /// Sets each example's split (documents in canonical order, bytewise by id, whatever order
     /// the files were read in) and returns the writing order (by document, then position, then
-    /// id) and the requested splits that got no document.
+    /// id) and the requested splits that got no document. `labels` (the exported labels) are
+    /// what `--stratify` balances.
     static func assignSplits(
-        _ examples: inout [ExportExample], documentOfExample: [Int], documentNames: [String],
+        _ examples: inout [ExportExample], documentOfExample: [Int], documentNames: [String], labels: [String],
         configuration: ExportConfiguration
     ) -> (order: [Int], emptySplits: [DatasetSplit]) {
         let canonical = documentNames.indices.sorted {
@@ -181,10 +193,22 @@ public enum DatasetExporter {
         }
         var rank = [Int](repeating: 0, count: documentNames.count)
         for (position, document) in canonical.enumerated() { rank[document] = position }
-        var sentenceCounts = [Int](repeating: 0, count: documentNames.count)
-        for document in documentOfExample { sentenceCounts[rank[document]] += 1 }
-        let splitOfRank = DocumentSplitter(ratios: configuration.ratios, seed: configuration.seed)
-            .assign(sentenceCounts: sentenceCounts)
+        let splitOfRank: [DatasetSplit]
+        if configuration.stratify {
+            let labelIDs = Dictionary(labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            var labelCounts = [[Int]](
+                repeating: [Int](repeating: 0, count: labels.count), count: documentNames.count)
+            for (position, document) in documentOfExample.enumerated() {
+                labelCounts[rank[document]][labelIDs[examples[position].label]!] += 1
+            }
+            splitOfRank = StratifiedDocumentSplitter(ratios: configuration.ratios, seed: configuration.seed)
+                .assign(labelCounts: labelCounts)
+        } else {
+            var sentenceCounts = [Int](repeating: 0, count: documentNames.count)
+            for document in documentOfExample { sentenceCounts[rank[document]] += 1 }
+            splitOfRank = DocumentSplitter(ratios: configuration.ratios, seed: configuration.seed)
+                .assign(sentenceCounts: sentenceCounts)
+        }
         for position in examples.indices {
             examples[position].split = splitOfRank[rank[documentOfExample[position]]]
         }
@@ -227,6 +251,18 @@ public enum DatasetExporter {
             if split == .train { pauseForTest(.midWrite, configuration) }
         }
         return (summaries, checksums)
+    }
+
+    /// Writes `config.cfg` and `to_docbin.py` (`SpacyTrainingFiles`) into `staging`; returns
+    /// their checksums.
+    static func writeSpacyFiles(labels: [String], folder: String, into staging: String) throws -> [(String, String)] {
+        let files = [
+            (SpacyTrainingFiles.configName, SpacyTrainingFiles.configuration(labels: labels, folder: folder)),
+            (SpacyTrainingFiles.converterName, SpacyTrainingFiles.converter),
+        ]
+        return try files.map { name, text in
+            (name, try HashingFileWriter.writeFile(FileSystem.join(staging, name), Array(text.utf8)))
+        }
     }
 
     /// The examples of the kept items, with doc, index and text from the corpus (split not set

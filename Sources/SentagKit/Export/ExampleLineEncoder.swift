@@ -2,11 +2,15 @@
 ///
 /// | format | a line |
 /// | --- | --- |
-/// | jsonl | `{"id","doc","index","text","label","split","votes":{annotator: label},"agreement","adjudicated"}` |
-/// | spacy | `{"text","cats":{label: 1.0 or 0.0 for every exported label},"meta":{"id","doc","index","split"}}` |
+/// | jsonl | `{"id","doc","index","text","label","label_id","split","votes":{annotator: label},"agreement","adjudicated"}` |
+/// | spacy | `{"text","cats":{label: 1.0 or 0.0 for every exported label},"meta":{"id","doc","index","split","label_id"}}` |
 /// | fasttext | `__label__claim the text, white space runs folded to one space` |
-/// | csv | `id,doc,index,text,label,split,votes,agreement` (RFC 4180, CRLF; `votes` as JSON) |
-/// | prodigy | `{"text","meta","_input_hash","_task_hash","options","accept":[label],"answer":"accept","_view_id":"choice"}` |
+/// | csv | `id,doc,index,text,label,label_id,split,votes,agreement` (RFC 4180, CRLF; `votes` as JSON) |
+/// | prodigy | `{"text","meta":{…,"label_id"},"_input_hash","_task_hash","options","accept":[label],"answer":"accept","_view_id":"choice"}` |
+///
+/// `label_id` is the label's position in `labels` (the manifest's `labels`, which the dataset
+/// card declares as a `ClassLabel`), so ids are the same in every split whichever labels a split
+/// happens to hold. fastText's line has no place for it: its `__label__` is the name.
 ///
 /// With `soft`, JSON lines get `"soft": {label: share of votes}` and CSV rows a `soft_<label>`
 /// column per label (see `ExportExample.distribution(over:)`). `agreement` is the share of votes
@@ -22,11 +26,14 @@ public struct ExampleLineEncoder {
     private var writer = JSONWriter(capacity: 1024)
     /// The Prodigy `options` array, encoded once.
     private let optionsJSON: [UInt8]
+    /// The position of each exported label.
+    private let labelIDs: [String: Int]
 
     public init(format: ExportFormat, labels: [String], soft: Bool) {
         self.format = format
         self.labels = labels
         self.soft = soft && format.carriesDistribution
+        labelIDs = Dictionary(labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var options = JSONWriter()
         options.beginArray()
         for label in labels {
@@ -42,7 +49,7 @@ public struct ExampleLineEncoder {
     /// The first line of the file, if the format has one (the CSV header).
     public var header: [UInt8] {
         guard format == .csv else { return [] }
-        var columns = ["id", "doc", "index", "text", "label", "split", "votes", "agreement"]
+        var columns = ["id", "doc", "index", "text", "label", "label_id", "split", "votes", "agreement"]
         if soft { columns += labels.map { "soft_" + $0 } }
         return Array((columns.joined(separator: ",") + "\r\n").utf8)
     }
@@ -66,6 +73,7 @@ public struct ExampleLineEncoder {
         writer.field("index", example.index)
         writer.field("text", example.text)
         writer.field("label", example.label)
+        writer.field("label_id", labelID(example))
         writer.field("split", example.split.name)
         writer.key("votes")
         writeVotes(example)
@@ -181,6 +189,8 @@ public struct ExampleLineEncoder {
         out.append(UInt8(ascii: ","))
         Self.appendCSVField(example.label, to: &out)
         out.append(UInt8(ascii: ","))
+        out.append(contentsOf: String(labelID(example)).utf8)
+        out.append(UInt8(ascii: ","))
         out.append(contentsOf: example.split.name.utf8)
         out.append(UInt8(ascii: ","))
         writer.removeAll()
@@ -231,7 +241,14 @@ public struct ExampleLineEncoder {
         writer.field("doc", example.doc)
         writer.field("index", example.index)
         writer.field("split", example.split.name)
+        writer.field("label_id", labelID(example))
         writer.endObject()
+    }
+
+    /// The example's label as its position in `labels`.
+    private func labelID(_ example: ExportExample) -> Int {
+        guard let id = labelIDs[example.label] else { preconditionFailure("'\(example.label)' is not exported") }
+        return id
     }
 
     private mutating func writeSoft(_ example: ExportExample) {

@@ -22,6 +22,8 @@ public struct ExportConfiguration: Sendable {
     public var droppedLabels: [String] = []
     public var ratios: SplitRatios = .default
     public var seed: UInt64 = 0
+    /// Balance each label across the splits (`StratifiedDocumentSplitter`), not only the sizes.
+    public var stratify = false
     public var format: ExportFormat = .jsonl
     /// Add each example's vote distribution.
     public var soft = false
@@ -46,12 +48,13 @@ public struct ExportConfiguration: Sendable {
         for label in droppedLabels { parts.append("--drop \(label)") }
         parts.append("--split \(ratios)")
         parts.append("--seed \(seed)")
+        if stratify { parts.append("--stratify") }
         parts.append("--format \(format)")
         if soft { parts.append("--soft") }
         return parts.joined(separator: " ")
     }
 
-    private static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         let plain = text.utf8.allSatisfy { byte in
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                 || "/._-:+=,".utf8.contains(byte)

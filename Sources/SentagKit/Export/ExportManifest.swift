@@ -12,6 +12,14 @@ public struct ExportManifest: Sendable {
         public var examples: Int
         /// Examples per exported label, in `labels` order.
         public var labelCounts: [Int]
+
+        public init(split: DatasetSplit, file: String, documents: Int, examples: Int, labelCounts: [Int]) {
+            self.split = split
+            self.file = file
+            self.documents = documents
+            self.examples = examples
+            self.labelCounts = labelCounts
+        }
     }
 
     /// One label file read.
@@ -58,6 +66,8 @@ public struct ExportManifest: Sendable {
         return totals
     }
 
+    /// `labels`: the exported labels in order; an example's `label_id` is its label's position
+    /// here, and the dataset card declares the same order as a `ClassLabel`.
     public var jsonValue: JSONValue {
         func number(_ value: Int) -> JSONValue { .number(Double(value)) }
         func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
@@ -89,6 +99,7 @@ public struct ExportManifest: Sendable {
             ("soft", .bool(configuration.soft && configuration.format.carriesDistribution)),
             ("split", .string(configuration.ratios.description)),
             ("seed", .number(Double(configuration.seed))),
+            ("stratify", .bool(configuration.stratify)),
             ("labels", strings(labels)),
             ("annotators", strings(annotators)),
             ("adjudicators", strings(adjudicators)),

@@ -1,5 +1,7 @@
 extension AnnotationStats {
-    /// `sentag stats --json`: one object (no newline).
+    /// `sentag stats --json`: one object (no newline). `annotators` are the people who label
+    /// (`labelers`), `adjudicators` those with adjudications; `labels_per_minute` is null
+    /// without a current decision.
     public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("labels")
@@ -9,7 +11,7 @@ extension AnnotationStats {
         writer.field("sentences", sentences)
         writer.key("annotators")
         writer.beginArray()
-        for annotator in annotators {
+        for (_, annotator) in labelers {
             writer.beginObject()
             writer.field("name", annotator.name)
             writer.field("decisions", annotator.decisions)
@@ -22,9 +24,22 @@ extension AnnotationStats {
             writer.field("adjudications", annotator.adjudications)
             writer.field("flagged", annotator.flagged)
             writer.field("active_minutes", annotator.activeSeconds / 60)
-            writer.field("labels_per_minute", annotator.labelsPerMinute)
+            writer.field("labels_per_minute", annotator.shownLabelsPerMinute)
             writer.field("first", annotator.first?.description)
             writer.field("last", annotator.last?.description)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("adjudicators")
+        writer.beginArray()
+        for adjudicator in adjudicators {
+            writer.beginObject()
+            writer.field("name", adjudicator.name)
+            writer.field("adjudications", adjudicator.adjudications)
+            writer.field("records", adjudicator.records)
+            writer.field("also_labels", !adjudicator.onlyAdjudicates)
+            writer.field("first", adjudicator.first?.description)
+            writer.field("last", adjudicator.last?.description)
             writer.endObject()
         }
         writer.endArray()
@@ -43,7 +58,7 @@ extension AnnotationStats {
             writer.field("labeled", document.labeled)
             writer.key("covered")
             writer.beginObject()
-            for (annotator, count) in zip(annotators, document.covered) { writer.field(annotator.name, count) }
+            for (position, annotator) in labelers { writer.field(annotator.name, document.covered[position]) }
             writer.endObject()
             writer.endObject()
         }

@@ -8,7 +8,8 @@ extension AnnotationStats {
             bold("Progress")
                 + ": \(ReportText.count(labeled)) of \(ReportText.count(sentences)) sentences labeled"
                 + " (\(percent(labeled, of: sentences))) in \(documents.count) document\(documents.count == 1 ? "" : "s"),"
-                + " \(annotators.count) annotator\(annotators.count == 1 ? "" : "s")")
+                + " \(people(labelers.count, "annotator"))"
+                + (adjudicators.isEmpty ? "" : ", \(people(adjudicators.count, "adjudicator"))"))
         if skippedLines > 0 {
             out.append(
                 "\(style.yellow)\(skippedLines) unreadable line\(skippedLines == 1 ? " was" : "s were") skipped (listed on stderr).\(style.reset)"
@@ -17,47 +18,23 @@ extension AnnotationStats {
         out.append("")
         if annotators.isEmpty {
             out.append("No label files yet: start with 'sentag label'.")
+        } else if labelers.isEmpty {
+            out.append("No annotator's decisions yet, only adjudications: label with 'sentag label'.")
         } else {
-            var rows: [[String]] = [["Annotators", "decisions"] + labels + ["labels/min", "active", "first", "last"]]
-            for annotator in annotators {
-                var row = ["  " + annotator.name, ReportText.count(annotator.decisions)]
-                row += annotator.labelCounts.map { ReportText.count($0) }
-                row.append(annotator.labelsPerMinute.map { ReportText.fixed($0, digits: 1) } ?? "n/a")
-                row.append(duration(annotator.activeSeconds))
-                row.append(annotator.first.map(shortTime) ?? "-")
-                row.append(annotator.last.map(shortTime) ?? "-")
-                rows.append(row)
-            }
-            let totals = labels.indices.map { k in annotators.reduce(0) { $0 + $1.labelCounts[k] } }
-            rows.append(
-                ["  all", ReportText.count(annotators.reduce(0) { $0 + $1.decisions })]
-                    + totals.map { ReportText.count($0) }
-                    + ["", "", "", ""])
-            var lines = ReportText.table(rows, indent: "", leftAligned: [0, rows[0].count - 2, rows[0].count - 1])
-            lines[0] = style.bold + lines[0] + style.reset
-            out += lines
-            let extras = annotators.compactMap { annotator -> String? in
-                var parts: [String] = []
-                if annotator.adjudications > 0 {
-                    let noun = annotator.adjudications == 1 ? "adjudication" : "adjudications"
-                    parts.append("\(ReportText.count(annotator.adjudications)) \(noun)")
-                }
-                if annotator.retractions > 0 { parts.append("\(ReportText.count(annotator.retractions)) undone") }
-                if annotator.flagged > 0 { parts.append("\(ReportText.count(annotator.flagged)) flagged unsure") }
-                return parts.isEmpty ? nil : "\(annotator.name): \(parts.joined(separator: ", "))"
-            }
-            if !extras.isEmpty { out.append("\(style.dim)  \(extras.joined(separator: "; ")).\(style.reset)") }
-            out.append(
-                "\(style.dim)  Pace counts the gaps between labels of at most \(Int(idleLimit / 60)) minutes as active time.\(style.reset)"
-            )
+            out += annotatorTable(style: style)
+        }
+        if !adjudicators.isEmpty {
+            out.append("")
+            out += adjudicatorTable(style: style)
         }
         if !documents.isEmpty {
             out.append("")
-            var rows: [[String]] = [["Documents", "sentences", "labeled"] + annotators.map(\.name)]
+            let columns = labelers
+            var rows: [[String]] = [["Documents", "sentences", "labeled"] + columns.map(\.progress.name)]
             for document in documents {
                 rows.append(
                     ["  " + document.doc, ReportText.count(document.sentences), ReportText.count(document.labeled)]
-                        + document.covered.map { ReportText.count($0) })
+                        + columns.map { ReportText.count(document.covered[$0.position]) })
             }
             var lines = ReportText.table(rows, indent: "")
             lines[0] = style.bold + lines[0] + style.reset
@@ -95,6 +72,68 @@ extension AnnotationStats {
         }
         out += qualityLines(style: style)
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Decisions per label, pace and time span of everyone who labels, then their totals.
+    private func annotatorTable(style: TerminalStyle) -> [String] {
+        let people = labelers.map(\.progress)
+        var out: [String] = []
+        var rows: [[String]] = [["Annotators", "decisions"] + labels + ["labels/min", "active", "first", "last"]]
+        for annotator in people {
+            var row = ["  " + annotator.name, ReportText.count(annotator.decisions)]
+            row += annotator.labelCounts.map { ReportText.count($0) }
+            row.append(annotator.shownLabelsPerMinute.map { ReportText.fixed($0, digits: 1) } ?? "-")
+            row.append(annotator.decisions > 0 ? duration(annotator.activeSeconds) : "-")
+            row.append(annotator.first.map(shortTime) ?? "-")
+            row.append(annotator.last.map(shortTime) ?? "-")
+            rows.append(row)
+        }
+        let totals = labels.indices.map { k in people.reduce(0) { $0 + $1.labelCounts[k] } }
+        rows.append(
+            ["  all", ReportText.count(people.reduce(0) { $0 + $1.decisions })] + totals.map { ReportText.count($0) }
+                + ["", "", "", ""])
+        var lines = ReportText.table(rows, indent: "", leftAligned: [0, rows[0].count - 2, rows[0].count - 1])
+        lines[0] = style.bold + lines[0] + style.reset
+        out += lines
+        let extras = people.compactMap { annotator -> String? in
+            var parts: [String] = []
+            if annotator.retractions > 0 { parts.append("\(ReportText.count(annotator.retractions)) undone") }
+            if annotator.flagged > 0 { parts.append("\(ReportText.count(annotator.flagged)) flagged unsure") }
+            return parts.isEmpty ? nil : "\(annotator.name): \(parts.joined(separator: ", "))"
+        }
+        if !extras.isEmpty { out.append("\(style.dim)  \(extras.joined(separator: "; ")).\(style.reset)") }
+        if people.contains(where: { $0.decisions == 0 }) {
+            out.append("\(style.dim)  No pace without a current decision (-).\(style.reset)")
+        }
+        out.append(
+            "\(style.dim)  Pace counts the gaps between labels of at most \(Int(idleLimit / 60)) minutes as active time.\(style.reset)"
+        )
+        return out
+    }
+
+    /// The adjudicators apart: their adjudications are final labels, not votes, and not counted
+    /// in the decisions, the pace or the overlap above.
+    private func adjudicatorTable(style: TerminalStyle) -> [String] {
+        var rows: [[String]] = [["Adjudicators", "adjudications", "first", "last"]]
+        for adjudicator in adjudicators {
+            rows.append([
+                "  " + adjudicator.name, ReportText.count(adjudicator.adjudications),
+                adjudicator.first.map(shortTime) ?? "-", adjudicator.last.map(shortTime) ?? "-",
+            ])
+        }
+        var lines = ReportText.table(rows, indent: "", leftAligned: [0, 2, 3])
+        lines[0] = style.bold + lines[0] + style.reset
+        let both = adjudicators.filter { !$0.onlyAdjudicates }.map(\.name)
+        var note = "Adjudications are final labels: not votes, so not in the decisions, the pace or the overlap."
+        if !both.isEmpty {
+            note += " \(ReportText.list(both)) also label\(both.count == 1 ? "s" : ""): first and last cover both."
+        }
+        lines.append("\(style.dim)  \(note)\(style.reset)")
+        return lines
+    }
+
+    private func people(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     private func percent(_ part: Int, of whole: Int) -> String {
