@@ -18,7 +18,7 @@ extension Sentag {
                 documents where the corpus has enough of them. Every machine derives the same queues from \
                 plan.json and the corpus alone; 'sentag label --annotator alice' then steps through alice's \
                 share. --gold FILE mixes sentences with known labels into every queue (--gold-rate, default \
-                0.05) to measure accuracy. Later: --status shows progress; --rebalance hands the unstarted \
+                0.05) to measure accuracy. Later: --status shows progress; --queue NAME lists a share; --rebalance hands the unstarted \
                 work of absent annotators (--absent NAMES, or --idle 3d) to the others; --add NAMES brings \
                 annotators in; --extend plans documents added to the corpus. A plan holds no time and no \
                 machine name: two leads who plan the same corpus the same way write the same file.
@@ -57,8 +57,11 @@ extension Sentag {
         @Flag(help: "Show each annotator's progress and the overlap items complete.")
         var status = false
 
-        @Flag(help: "With --status: one JSON object.")
+        @Flag(help: "With --status: one JSON object; with --queue: one JSON object per sentence.")
         var json = false
+
+        @Option(help: ArgumentHelp("List an annotator's queue in order, with what each item is.", valueName: "NAME"))
+        var queue: String?
 
         @Flag(help: "Hand the unstarted work of absent annotators (--absent or --idle) to the others.")
         var rebalance = false
@@ -96,21 +99,25 @@ extension Sentag {
         }
 
         func validate() throws {
-            let modes = [annotators != nil, status, rebalance, add != nil, extend].filter { $0 }.count
+            let modes = [annotators != nil, status, rebalance, add != nil, extend, queue != nil].filter { $0 }.count
             if modes == 0 {
                 throw ValidationError(
                     "say what to do: --annotators A,B,… makes a plan; --status, --rebalance, --add or --extend show or change it"
                 )
             }
             if modes > 1 {
-                throw ValidationError("--annotators, --status, --rebalance, --add and --extend go one at a time")
+                throw ValidationError(
+                    "--annotators, --status, --queue, --rebalance, --add and --extend go one at a time")
             }
             let makes = overlap != nil || k != nil || seed != nil || gold != nil || goldRate != nil || replace
             if makes && annotators == nil {
                 throw ValidationError(
                     "--overlap, --k, --seed, --gold, --gold-rate and --replace go with --annotators (making a plan)")
             }
-            if json && !status { throw ValidationError("--json goes with --status") }
+            if json && !status && queue == nil { throw ValidationError("--json goes with --status or --queue") }
+            if let queue, !AnnotatorName.isValid(queue) {
+                throw ValidationError(StoreError.badAnnotatorName(queue).description + " (in --queue)")
+            }
             if (absent != nil || idle != nil) && !rebalance {
                 throw ValidationError("--absent and --idle go with --rebalance")
             }
@@ -155,6 +162,8 @@ extension Sentag {
             } else if status {
                 output = try PlanOperations.status(
                     sources: source.sources, json: json, style: .forDescriptor(STDOUT_FILENO), store: store)
+            } else if let queue {
+                output = try PlanOperations.queue(queue, sources: source.sources, json: json, store: store)
             } else if rebalance {
                 output = try PlanOperations.rebalance(
                     sources: source.sources, absent: absent, idleSeconds: idle.flatMap(Self.seconds), store: store)

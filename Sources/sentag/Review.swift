@@ -59,7 +59,7 @@ extension Sentag {
             }
             let preparation = try ReviewSetup.prepare(
                 .init(
-                    sources: source.resolved, adjudicator: adjudicator,
+                    sources: try source.resolved(planIn: store), adjudicator: adjudicator,
                     criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only, blind: blind),
                 store: store)
             switch preparation {

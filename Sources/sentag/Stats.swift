@@ -51,7 +51,7 @@ extension Sentag {
         func run() throws {
             let store = try annotationsOption.store()
             let plan = try PlanDocument.read(from: store)?.plan
-            let sources = source.sources.isEmpty ? plan?.sources ?? source.resolved : source.sources
+            let sources = source.sources.isEmpty ? plan?.sources ?? ["seeds"] : source.sources
             let project = try ProjectSnapshot.read(store, sources: sources)
             var stats = AnnotationStats.compute(view: project.view, store: project.store, idleLimit: idleMinutes * 60)
             stats.addQuality(

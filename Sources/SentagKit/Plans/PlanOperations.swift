@@ -102,6 +102,58 @@ public enum PlanOperations {
         return Output(lines: [text], warnings: loaded.project.warningLines)
     }
 
+    /// `sentag plan --queue NAME`: an annotator's queue in order, one line per sentence
+    /// (`doc:n kind text`, or with `json` `{"id", "doc", "index", "kind", "done"}`), for the lead.
+    public static func queue(_ annotator: String, sources: [String], json: Bool, store: any JournalStore) throws
+        -> Output
+    {
+        let loaded = try load(sources: sources, store: store)
+        guard let number = loaded.assignment.number(of: annotator) else {
+            throw PlanError.notInRoster(
+                annotator: annotator, roster: loaded.plan.annotators, location: PlanDocument.location(in: store))
+        }
+        let queue = loaded.assignment.queue(for: annotator, in: loaded.match)
+        let sentences = loaded.match.corpus.sentences
+        var lines: [String] = []
+        lines.reserveCapacity(queue.count)
+        for (slot, position) in queue.positions.enumerated() {
+            let sentence = sentences[position]
+            let kind = queue.kinds[slot]
+            let done = loaded.progress.hasDecided(number, position)
+            if json {
+                var writer = JSONWriter()
+                writer.beginObject()
+                writer.field("id", sentence.id.description)
+                writer.field("doc", sentence.doc)
+                writer.field("index", sentence.index)
+                writer.field("kind", "\(kind)")
+                writer.field("done", done)
+                writer.endObject()
+                lines.append(String(decoding: writer.bytes, as: UTF8.self))
+            } else {
+                lines.append(
+                    "\(done ? "✓" : " ") \(sentence.doc):\(sentence.index + 1)  \(kind)  "
+                        + visible(sentence.text))
+            }
+        }
+        return Output(lines: lines, warnings: loaded.project.warningLines)
+    }
+
+    /// The text with control characters (escape sequences from an article) shown as `^[`-style
+    /// carets, so a listing cannot drive the terminal.
+    static func visible(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out.append("^")
+                out.append(Unicode.Scalar(UInt8(scalar.value ^ 0x40)))
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// `sentag plan --rebalance`: hands the unstarted work of `absent` (or of everyone idle for
     /// `idleSeconds`) to the others.
     public static func rebalance(

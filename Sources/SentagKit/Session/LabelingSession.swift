@@ -257,8 +257,13 @@ public struct LabelingSession {
                 }
             }
             var events: [SessionEvent] = [.saved(label: labelSet.labels[label].name, count: positions.count)]
-            if let shortfall {
-                events.append(.message("only \(shortfall) sentence\(shortfall == 1 ? "" : "s") left in this document"))
+            if let shortfall, let last = positions.last {
+                let documentEnd = corpus.documentRanges[corpus.documentIndex(ofSentenceAt: last)].upperBound
+                events.append(
+                    .message(
+                        last + 1 < documentEnd
+                            ? "the run stopped after \(shortfall) sentence\(shortfall == 1 ? "" : "s"): the next one is not in this session's queue"
+                            : "only \(shortfall) sentence\(shortfall == 1 ? "" : "s") left in this document"))
             }
             return events + advance(at: time, leaving: true)
         case .undo(let undone):
