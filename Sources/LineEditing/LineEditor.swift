@@ -33,6 +33,8 @@ public final class LineEditor {
     private let completer: (String) -> [String]
     private var redraw: (() -> Void)?
     private var promptBuffer: UnsafeMutablePointer<CChar>?
+    /// The last read was a line: libedit's buffer still holds it.
+    private var lineBufferInUse = true
 
     /// Whether standard input and output are both terminals, so a line editor makes sense.
     public static var isAvailable: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
@@ -119,6 +121,7 @@ public final class LineEditor {
         // A signal that came while no line was being read (Ctrl-C during a save) is stale.
         _ = sentag_take_signals(Int32(SENTAG_SIGINT))
         var count: Int32 = 0
+        lineBufferInUse = true
         let line = el_gets(editLine, &count)
         let failure = errno
         let signals = sentag_take_signals(
@@ -136,6 +139,63 @@ public final class LineEditor {
             return .interrupt(hadText: hadText)
         }
         return .end
+    }
+
+    /// What reading one key gave (single-keystroke mode).
+    public enum Key: Equatable, Sendable {
+        case character(Character)
+        /// Ctrl-C.
+        case interrupt
+        /// SIGHUP, SIGTERM, or a terminal that went away.
+        case end
+    }
+
+    /// Writes `prompt` and reads one key, without Enter and without echo: the terminal stays in
+    /// libedit's edit mode (no echo, no line buffering; signals and output newlines as usual)
+    /// until a line is read again, `restoreTerminal()` is called or the editor ends, so keys
+    /// typed ahead are not echoed twice. A resize redraws the screen and then the prompt.
+    /// `drawsPrompt` false: the prompt is on the terminal already, with keys after it.
+    public func readKey(prompt: String, drawsPrompt: Bool = true) -> Key {
+        setPrompt(prompt)
+        _ = sentag_take_signals(Int32(SENTAG_SIGINT))
+        if lineBufferInUse {
+            // An empty line buffer, so a redraw during the wait shows the prompt alone.
+            el_reset(editLine)
+            lineBufferInUse = false
+        }
+        if drawsPrompt { writeToTerminal(prompt) }
+        var character: wchar_t = 0
+        let count = el_wgetc(editLine, &character)
+        let failure = errno
+        let signals = sentag_take_signals(Int32(SENTAG_SIGINT | SENTAG_SIGHUP | SENTAG_SIGTERM))
+        if count == 1, let scalar = Unicode.Scalar(UInt32(bitPattern: character)) {
+            return .character(Character(scalar))
+        }
+        if signals & Int32(SENTAG_SIGHUP | SENTAG_SIGTERM) != 0 { return .end }
+        if signals & Int32(SENTAG_SIGINT) != 0 || (count < 0 && failure == EINTR) {
+            writeToTerminal("^C\n")
+            return .interrupt
+        }
+        return .end
+    }
+
+    /// Reads a line as `readLine(prompt:)` does, starting with `typed` already on it (`:` in
+    /// single-keystroke mode), the prompt drawn again from the start of the terminal's line.
+    public func readLine(prompt: String, typed: String) -> Input {
+        writeToTerminal("\r")
+        el_push(editLine, typed)
+        return readLine(prompt: prompt)
+    }
+
+    /// Puts the terminal back in its normal mode (echo, lines) before another program uses it,
+    /// e.g. a pager; the next read sets it up again.
+    public func restoreTerminal() {
+        _ = sentag_el_prep_term(editLine, 0)
+    }
+
+    /// Writes `text` to the terminal as it is.
+    public func writeText(_ text: String) {
+        writeToTerminal(text)
     }
 
     private func setPrompt(_ prompt: String) {

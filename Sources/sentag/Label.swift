@@ -39,9 +39,18 @@ extension Sentag {
         @Option(help: "Which sentences to show: unlabeled (resume), all, or flagged.")
         var only: SessionQueue.Filter = .unlabeled
 
+        @Option(help: "Sentences shown either side of the one to label, 0 to 5 (:context N in the session).")
+        var context = 1
+
+        @Flag(help: "Single keystrokes: a label key acts at once, without Enter; ':' opens the line for commands.")
+        var instant = false
+
         func validate() throws {
             if let annotator, !AnnotatorName.isValid(annotator) {
                 throw ValidationError(StoreError.badAnnotatorName(annotator).description)
+            }
+            if !(0...SessionCommand.maximumContext).contains(context) {
+                throw ValidationError("--context must be from 0 to \(SessionCommand.maximumContext), not \(context)")
             }
         }
 
@@ -55,19 +64,25 @@ extension Sentag {
                     sources: source.resolved, annotator: name, order: order, seed: seed, filter: only,
                     sourcesGiven: !source.sources.isEmpty), store: store)
             let path = store.journalLocation(name)
-            var banner = "\(name) · \(path)"
+            var first = "\(name) · \(path)"
             if let share = setup.plannedQueue {
-                banner += " · your share of the plan: \(share.count) sentence\(share.count == 1 ? "" : "s")"
-                if share.isAbsent { banner += " (marked absent: 'sentag plan --add \(name)' brings you back)" }
+                first += " · your share of the plan: \(share.count) sentence\(share.count == 1 ? "" : "s")"
+                if share.isAbsent { first += " (marked absent: 'sentag plan --add \(name)' brings you back)" }
             }
-            if order == .shuffle { banner += " · shuffled with seed \(setup.seed)" }
+            if order == .shuffle { first += " · shuffled with seed \(setup.seed)" }
+            var banner = [first]
+            let environment = ProcessEnvironment.current
+            if name == "root" && annotator == nil && (environment["SENTAG_ANNOTATOR"] ?? "").isEmpty {
+                banner.append("labeling as root; pass --annotator NAME (or set SENTAG_ANNOTATOR) to label as yourself")
+            }
+            var session = setup.session
+            session.setContext(context)
+            let screen = SessionScreen(labelSet: session.labelSet, style: .forDescriptor(STDOUT_FILENO))
             try SessionCommandRunner.run(
-                session: setup.session, journal: setup.journal, store: store,
-                screen: SessionScreen(labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO)),
-                warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: [banner]
+                session: session, journal: setup.journal, store: store, screen: screen,
+                warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner, instant: instant
             ) { session in
-                let made = session.decisionsThisSession
-                return ["\(made) decision\(made == 1 ? "" : "s") this session, all saved in \(path)"]
+                screen.closing(session.stats(at: Timestamp.now()), path: path)
             }
         }
     }

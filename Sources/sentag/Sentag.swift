@@ -16,7 +16,8 @@ struct Sentag: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Label.self, Segment.self, Agreement.self, Review.self, Export.self, Stats.self, PlanCommand.self,
+            Label.self, Segment.self, Agreement.self, Review.self, Export.self, Stats.self, Store.self,
+            PlanCommand.self,
         ]
     )
 }

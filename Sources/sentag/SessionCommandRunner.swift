@@ -13,10 +13,11 @@ enum SessionCommandRunner {
     /// - Parameters:
     ///   - warnings: the warning lines met while preparing, shown on standard error.
     ///   - banner: lines printed before the first sentence (the first one dimmed).
+    ///   - instant: start in single-keystroke mode (`--instant`).
     ///   - closing: the lines printed when the session ends, from the finished session.
     static func run(
         session: LabelingSession, journal: any JournalAppender, store: any JournalStore, screen: SessionScreen,
-        warnings: [String], banner: [String], closing: (LabelingSession) -> [String]
+        warnings: [String], banner: [String], instant: Bool = false, closing: (LabelingSession) -> [String]
     ) throws {
         signal(SIGPIPE, SIG_IGN)
         let errors = OutputSink.standardError()
@@ -28,12 +29,19 @@ enum SessionCommandRunner {
         let labelSet = session.labelSet
         let documents = session.corpus.documents.map(\.id)
         let input: any LineSource
+        var pager: ((String) -> Bool)?
         if LineEditor.isAvailable,
             let editor = LineEditor(
                 programName: "sentag", historyPath: HistoryLocation.path(environment: environment),
                 completer: { SessionCompletion.candidates(before: $0, labels: labelSet, documents: documents) })
         {
             input = TerminalLineSource(editor: editor)
+            if let command = Pager.command(environment: environment) {
+                pager = { text in
+                    editor.restoreTerminal()
+                    return Pager.show(text, command: command)
+                }
+            }
         } else {
             input = StandardInputLineSource()
         }
@@ -43,7 +51,8 @@ enum SessionCommandRunner {
         let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
         let loop = SessionLoop(
             session: session, input: input, output: output, journal: journal, screen: screen,
-            guide: { LabelingSetup.guideText(store: store, labelSet: labelSet) }, defaultColumns: columns)
+            guidelines: { Guidelines.load(store: store, labelSet: labelSet) }, pager: pager, instant: instant,
+            defaultColumns: columns)
         let outcome = loop.run()
         if outcome != .outputClosed {
             for line in closing(loop.session) { output.line(line) }

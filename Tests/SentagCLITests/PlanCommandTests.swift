@@ -63,10 +63,10 @@ import Testing
         let fixture = try PlanFixture(documents: 30)
         try fixture.run(["plan", "corpus", "--annotators", "alice,bob,carol,dave"])
         let queue = Set(try fixture.queue("alice").map(\.id))
-        let result = try fixture.label("alice", ["n 20", "n 20", "n 20"])
+        let result = try fixture.label("alice", ["n 20", "y", "n 20", "y", "n 20", "y"])
         #expect(result.status == 0, "\(result.transcript)")
         let decided = Set(try fixture.votes().filter { $0.value.contains("alice") }.keys)
-        #expect(!decided.isEmpty && decided.isSubset(of: queue), "\(decided.subtracting(queue).count) outside")
+        #expect(decided.count > 1 && decided.isSubset(of: queue), "\(decided.subtracting(queue).count) outside")
     }
 
     @Test func anAbsentAnnotatorIsRebalancedAndTheWorkStillEndsWithTheRightVotes() throws {

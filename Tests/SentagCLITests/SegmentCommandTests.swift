@@ -46,4 +46,17 @@ import Testing
         let result = try SentagBinary.run(["segment", "--no-such-flag"])
         #expect(result.status == 64, "\(result.transcript)")
     }
+
+    /// Issue 10, item 1: the readable listing counts from 1, as the session's header and
+    /// `:goto N` do.
+    @Test func readableListingNumbersSentencesFromOne() throws {
+        let fixture = try LabelFixture()
+        let result = try SentagBinary.run(["segment", fixture.corpus])
+        #expect(result.status == 0, "\(result.transcript)")
+        #expect(
+            result.stdout.hasPrefix(
+                "alpha (4 sentences)\n  1  Alpha one.\n  2  Alpha two mentions Putin.\n  3  Alpha three.\n  4  Alpha four.\n"
+            ),
+            "\(result.transcript)")
+    }
 }

@@ -23,7 +23,8 @@ import Testing
 
     @Test(arguments: [
         ("u", SessionCommand.undo), ("b", .back), ("s", .skip), ("?", .help), ("", .nothing), ("   ", .nothing),
-        (":flag", .flag), (":stats", .stats), (":guide", .guide), (":context", .context), (":quit", .quit),
+        (":flag", .flag), (":stats", .stats), (":guide", .guide(section: nil)), (":context", .context(nil)),
+        (":quit", .quit),
         (":q", .quit), (":st", .stats), (":help", .help), (":find Putin", .find("Putin")),
         (":note not sure at all", .note("not sure at all")), (":goto 12", .goto(.sentence(12))),
         (":goto alpha:3", .goto(.document("alpha", sentence: 3))),

@@ -44,4 +44,19 @@ public enum TextWrapper {
         lines.append(line)
         return lines
     }
+
+    /// `text` on one line of at most `width` columns, cut with "…" when longer.
+    public static func truncate(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > max(width - 1, 0) { break }
+            result.append(character)
+            used += w
+        }
+        while result.last == " " { result.removeLast() }
+        return result + "…"
+    }
 }

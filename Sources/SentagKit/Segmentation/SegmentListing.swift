@@ -6,7 +6,8 @@ public enum SegmentListing {
     /// sentences written.
     ///
     /// JSON: one object per line, as SPEC.md shows, streamed sentence by sentence. Readable: a
-    /// header per document, then `index  text` lines.
+    /// header per document, then `N  text` lines, N from 1 as `sentag label` and `:goto` count
+    /// (`SentencePlace`); JSON keeps the 0-based `index`.
     @discardableResult
     public static func write(
         sources: [String], format: Format, to sink: OutputSink, segmenter: SentenceSegmenter = SentenceSegmenter()
@@ -25,9 +26,9 @@ public enum SegmentListing {
                 total += sentences.count
                 let noun = sentences.count == 1 ? "sentence" : "sentences"
                 sink.line("\(document.id) (\(sentences.count) \(noun))")
-                let width = String(max(sentences.count - 1, 0)).count
+                let width = String(sentences.count).count
                 for sentence in sentences {
-                    let number = String(sentence.index)
+                    let number = String(SentencePlace(document: document.id, index: sentence.index).number)
                     sink.line(
                         "  " + String(repeating: " ", count: width - number.count) + number + "  " + sentence.text)
                 }

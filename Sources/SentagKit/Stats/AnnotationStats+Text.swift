@@ -62,7 +62,7 @@ extension AnnotationStats {
             for orphan in orphaned.prefix(shown) {
                 let kind = orphan.adjudicated ? "adjudicated " : ""
                 out.append(
-                    "  \(orphan.path):\(orphan.line)  \(orphan.doc):\(orphan.index)  \(kind)\(orphan.label)  \(orphan.id)"
+                    "  \(orphan.path):\(orphan.line)  \(SentencePlace(document: orphan.doc, index: orphan.index))  \(kind)\(orphan.label)  \(orphan.id)"
                 )
                 if let text = orphan.text { out.append("      \(text)") }
             }
