@@ -43,8 +43,7 @@ public struct PlanStatus: Sendable {
         var shares: [Share] = []
         for (number, name) in roster.enumerated() {
             let queue = assignment.queue(for: name, in: match)
-            var done = 0
-            for position in queue.positions where progress.hasDecided(number, position) { done += 1 }
+            let done = progress.countDecided(number, among: queue.positions)
             shares.append(
                 Share(
                     name: name, assigned: queue.count, done: done, left: queue.count - done,
