@@ -149,6 +149,13 @@ import Testing
         let stats = try fixture.run(["stats"])
         #expect(
             stats.stdout.contains("Gold checks") && stats.stdout.contains("Pace and attention"), "\(stats.transcript)")
+        // Gold items rated by both are no disagreement to settle either: review takes the overlap only.
+        let both = Set(try fixture.queue("alice").filter { $0.kind == "gold" }.map(\.id))
+            .intersection(try fixture.queue("bob").filter { $0.kind == "gold" }.map(\.id))
+        try #require(!both.isEmpty, "alice and bob share no gold item")
+        let overlap = try #require(try fixture.json(["plan", "--status", "--json"])["overlap_items"] as? Int)
+        let review = try fixture.run(["review", "--adjudicator", "judge", "--all"], input: "")
+        #expect(review.stdout.contains("· \(overlap) items with at least 2 ratings"), "\(review.transcript)")
     }
 
     @Test func badInputIsAClearErrorAndNothingIsLost() throws {

@@ -1,9 +1,10 @@
 /// One annotator's queue under a plan: corpus positions in the order they are shown, and what
 /// each item is (their own, shared with others for agreement, or a gold check).
 ///
-/// Overlap and gold items look like every other sentence on screen; `hidesOthers(at:)` is the
-/// hook anything that would show another annotator's label, or a model's suggestion, must ask
-/// first (blind rounds).
+/// Overlap and gold items look like every other sentence on screen; `hidesOthers(atSlot:)` is
+/// the hook anything that would show another annotator's label, or a model's suggestion, must
+/// ask first (blind rounds). `sentag label` already does for suggestions:
+/// `LabelingSetup.Options.suggestion` goes through `LabelingSetup.blindAware`.
 public struct PlannedQueue: Sendable {
     /// What an item of the queue is.
     public enum Kind: UInt8, Sendable {

@@ -67,7 +67,10 @@ public struct ReviewSetup {
         var table = try reading.value()
         table.ensureJournal(options.adjudicator)
         let view = DecisionView(table: table, labelSet: labelSet, corpus: corpus, store: store)
-        let ratings = try Ratings.collect(view)
+        // A plan's gold items have their label already: they are not agreement items, and not
+        // disagreements to settle (each annotator's accuracy on them is in `agreement`).
+        let gold = Set(try PlanDocument.read(from: store)?.plan.gold?.items.map(\.id) ?? [])
+        let ratings = try Ratings.collect(view, excluding: gold)
         let items = ReviewItems(
             table: ratings.table, corpus: corpus, criteria: options.criteria,
             outside: view.orphanedVotes())

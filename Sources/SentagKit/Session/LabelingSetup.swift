@@ -39,6 +39,10 @@ public struct LabelingSetup {
         public var sessionID: String
         /// False when `sources` is only the default: a plan's sources are used instead.
         public var sourcesGiven: Bool
+        /// A label to propose for a sentence (a model's suggestion; Enter accepts it), or nil.
+        /// Under a plan it is never asked about an overlap or gold item: those rounds are blind
+        /// (`PlannedQueue.hidesOthers`).
+        public var suggestion: (@Sendable (Sentence) -> Int?)?
 
         public init(
             sources: [String], annotator: String, order: SessionQueue.Order = .document,
@@ -99,12 +103,28 @@ public struct LabelingSetup {
             within: plannedQueue?.positions)
         let session = LabelingSession(
             decisions: view, annotator: options.annotator, queue: queue, ledger: ledger,
-            recordMaker: AnnotatorRecordMaker(annotator: options.annotator), sessionID: options.sessionID)
+            recordMaker: AnnotatorRecordMaker(annotator: options.annotator), sessionID: options.sessionID,
+            proposal: blindAware(options.suggestion, queue: plannedQueue, corpus: corpus))
         let warnings = table.warnings
         return LabelingSetup(
             session: session, journal: journal, warnings: planWarnings + warnings.kept + view.labelWarnings,
             warningCount: planWarnings.count + warnings.total + view.labelWarnings.count, seed: seed,
             plannedQueue: plannedQueue)
+    }
+
+    /// `suggestion`, silent on the items of `queue` that hide others' labels (overlap and gold
+    /// items of a plan): the blind-round hook every suggestion shown in `sentag label` goes through.
+    static func blindAware(
+        _ suggestion: (@Sendable (Sentence) -> Int?)?, queue: PlannedQueue?, corpus: Corpus
+    ) -> (@Sendable (Sentence) -> Int?)? {
+        guard let suggestion else { return nil }
+        guard let queue else { return suggestion }
+        var hidden = Set<SentenceID>()
+        for (slot, position) in queue.positions.enumerated() where queue.hidesOthers(atSlot: slot) {
+            hidden.insert(corpus.id(at: position))
+        }
+        let blind = hidden
+        return { sentence in blind.contains(sentence.id) ? nil : suggestion(sentence) }
     }
 
     /// Without `--seed`, a shuffle is seeded from the annotator's name: each annotator gets an
