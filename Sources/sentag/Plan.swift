@@ -73,7 +73,7 @@ extension Sentag {
 
         @Option(
             help: ArgumentHelp(
-                "With --rebalance: everyone who has not labeled for this long is away (90m, 12h, 3d, 2w).",
+                "With --rebalance: everyone who has not labeled for this long (or ever) is away: 90m, 12h, 3d, 2w.",
                 valueName: "DURATION"))
         var idle: String?
 

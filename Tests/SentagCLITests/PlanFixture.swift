@@ -21,6 +21,15 @@ struct PlanFixture {
         }
     }
 
+    /// A fixture over an existing checkout (its corpus and annotations come from git).
+    static func at(_ root: URL) -> PlanFixture {
+        PlanFixture(existing: root)
+    }
+
+    init(existing root: URL) {
+        self.root = root
+    }
+
     /// `sentag ARGS…` in the root.
     @discardableResult
     func run(_ arguments: [String], input: String? = nil) throws -> SentagBinary.Result {

@@ -103,14 +103,3 @@ import Testing
         #expect(!journal.contains("<<<<<<<"), "\(journal)")
     }
 }
-
-extension PlanFixture {
-    /// A fixture over an existing checkout (its corpus and annotations come from git).
-    static func at(_ root: URL) -> PlanFixture {
-        PlanFixture(existing: root)
-    }
-
-    init(existing root: URL) {
-        self.root = root
-    }
-}

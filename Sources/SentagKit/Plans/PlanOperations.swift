@@ -239,11 +239,16 @@ public enum PlanOperations {
         var given: [String: Int] = [:]
         var kept = 0
         var total = 0
+        var unitAt: [String: Int] = [:]
+        if !moves.isEmpty {
+            for unit in 0..<assignment.unitCount {
+                unitAt["\(assignment.unitDocument[unit]):\(assignment.unitStart[unit])"] = unit
+            }
+        }
+        var entryOf: [String: Int] = [:]
+        for (entry, document) in assignment.documents.enumerated() { entryOf[document.id] = entry }
         for move in moves {
-            guard let entry = assignment.documents.firstIndex(where: { $0.id == move.doc }),
-                let unit = (0..<assignment.unitCount).first(where: {
-                    Int(assignment.unitDocument[$0]) == entry && Int(assignment.unitStart[$0]) == move.start
-                }),
+            guard let entry = entryOf[move.doc], let unit = unitAt["\(entry):\(move.start)"],
                 let range = assignment.corpusRange(unit, in: match)
             else { continue }
             let sentences = range.filter { !match.isGold[$0] }.count - move.keep.count

@@ -57,9 +57,11 @@ public enum PlanRebalancer {
         }
         candidates.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.unit < $1.unit }
         var moves: [UnitMove] = []
-        var holdersNow = (0..<assignment.unitCount).map { Array(assignment.holders(of: $0)) }
+        // Holders as they become, `k` slots per unit, flat (a plan may have a million units).
+        var holdersNow = assignment.holders
+        let k = plan.k
         for candidate in candidates {
-            let holding = holdersNow[candidate.unit]
+            let holding = holdersNow[(candidate.unit * k)..<(candidate.unit * k + k)]
             let eligible = present.filter { !holding.contains(Int32($0)) }
             guard
                 let target = eligible.min(by: {
@@ -69,7 +71,7 @@ public enum PlanRebalancer {
                 throw .cannotKeepDistinct(
                     place: place(of: candidate.unit, in: assignment), k: plan.k, present: present.map { roster[$0] })
             }
-            holdersNow[candidate.unit][candidate.slot] = Int32(target)
+            holdersNow[candidate.unit * k + candidate.slot] = Int32(target)
             remaining[target] += candidate.weight
             moves.append(move(candidate, to: target, in: assignment))
         }
@@ -118,9 +120,9 @@ public enum PlanRebalancer {
             }
         }
         for donor in offers.keys { offers[donor]?.sort { $0.lastPosition < $1.lastPosition } }
-        var holdersNow = (0..<assignment.unitCount).map {
-            assignment.holders(of: $0).map { $0 < 0 ? -1 : oldNumber[Int($0)] }
-        }
+        // Holders as they become (numbers on the grown roster), `k` slots per unit, flat.
+        let k = plan.k
+        var holdersNow = assignment.holders.map { $0 < 0 ? -1 : Int32(oldNumber[Int($0)]) }
         var moves: [UnitMove] = []
         while true {
             let newcomer = newcomers.min { remaining[$0] != remaining[$1] ? remaining[$0] < remaining[$1] : $0 < $1 }!
@@ -131,9 +133,10 @@ public enum PlanRebalancer {
                 remaining[donor] - remaining[newcomer] > 1
             else { break }
             let offer = offers[donor]!.removeLast()
-            guard !holdersNow[offer.unit].contains(newcomer), remaining[newcomer] + offer.weight < remaining[donor]
+            guard !holdersNow[(offer.unit * k)..<(offer.unit * k + k)].contains(Int32(newcomer)),
+                remaining[newcomer] + offer.weight < remaining[donor]
             else { continue }
-            holdersNow[offer.unit][offer.slot] = newcomer
+            holdersNow[offer.unit * k + offer.slot] = Int32(newcomer)
             remaining[newcomer] += offer.weight
             remaining[donor] -= offer.weight
             moves.append(
