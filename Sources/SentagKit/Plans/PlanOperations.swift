@@ -39,7 +39,13 @@ public enum PlanOperations {
             "Each annotator labels their share with 'sentag label --annotator NAME'; 'sentag plan --status' shows "
                 + "progress. Share the plan with the journals (commit and push \(StoreDocument.plan.rawValue), or "
                 + "copy the folder).")
-        return Output(lines: lines)
+        var warnings: [String] = []
+        for source in plan.sources where source.hasPrefix("/") {
+            warnings.append(
+                "warning: the plan records the source '\(source)' as given; every machine needs it at that path "
+                    + "(a path relative to the project, run from its root, travels better)")
+        }
+        return Output(lines: lines, warnings: warnings)
     }
 
     private static func unchanged(_ store: any JournalStore) -> [String] {
