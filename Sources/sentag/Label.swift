@@ -27,16 +27,19 @@ extension Sentag {
         @OptionGroup var source: SourceArguments
         @OptionGroup var annotations: AnnotationsOption
 
-        @Option(help: "Who is labeling (default: $SENTAG_ANNOTATOR, else $USER).")
+        @Option(parsing: .unconditional, help: "Who is labeling (default: $SENTAG_ANNOTATOR, else $USER).")
         var annotator: String?
 
-        @Option(help: "The order of the sentences: document or shuffle.")
+        @Option(parsing: .unconditional, help: "The order of the sentences: document or shuffle.")
         var order: SessionQueue.Order = .document
 
-        @Option(help: "The seed of --order shuffle (default: one derived from the annotator's name).")
+        @Option(
+            parsing: .unconditional,
+            help: "The seed of --order shuffle (default: one derived from the annotator's name).",
+            transform: OptionValue.seed())
         var seed: UInt64?
 
-        @Option(help: "Which sentences to show: unlabeled (resume), all, or flagged.")
+        @Option(parsing: .unconditional, help: "Which sentences to show: unlabeled (resume), all, or flagged.")
         var only: SessionQueue.Filter = .unlabeled
 
         @Option(help: "Sentences shown either side of the one to label, 0 to 5 (:context N in the session).")

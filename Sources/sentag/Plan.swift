@@ -33,13 +33,21 @@ extension Sentag {
             transform: Self.names)
         var annotators: [String]?
 
-        @Option(help: ArgumentHelp("The fraction of sentences labeled by K annotators each (0 to 1).", valueName: "F"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("The fraction of sentences labeled by K annotators each (0 to 1).", valueName: "F"),
+            transform: OptionValue.fraction)
         var overlap: Double?
 
-        @Option(help: ArgumentHelp("Annotators per overlap item (default 2).", valueName: "K"))
+        @Option(
+            parsing: .unconditional, help: ArgumentHelp("Annotators per overlap item (default 2).", valueName: "K"),
+            transform: OptionValue.count(1...Int.max, of: "annotators"))
         var k: Int?
 
-        @Option(help: "The seed of the plan (the same seed, roster and corpus give the same plan; default 1).")
+        @Option(
+            parsing: .unconditional,
+            help: "The seed of the plan (the same seed, roster and corpus give the same plan; default 1).",
+            transform: OptionValue.seed(upTo: Plan.largestSeed))
         var seed: UInt64?
 
         @Option(
@@ -47,8 +55,9 @@ extension Sentag {
         var gold: String?
 
         @Option(
-            name: .customLong("gold-rate"),
-            help: ArgumentHelp("The share of each queue that is gold (default 0.05).", valueName: "R"))
+            name: .customLong("gold-rate"), parsing: .unconditional,
+            help: ArgumentHelp("The share of each queue that is gold (default 0.05).", valueName: "R"),
+            transform: OptionValue.rate)
         var goldRate: Double?
 
         @Flag(help: "Replace the plan in the store with a new one (decisions are kept).")
@@ -173,7 +182,7 @@ extension Sentag {
                 output = try PlanOperations.extend(sources: source.sources, store: store)
             }
             let errors = OutputSink.standardError()
-            for line in output.warnings { errors.line(line) }
+            for line in output.warnings { errors.line(TerminalText.visible(line)) }
             errors.flush()
             let out = OutputSink.standardOutput()
             for line in output.lines { out.line(line) }

@@ -28,16 +28,21 @@ extension Sentag {
         @OptionGroup var source: SourceArguments
         @OptionGroup var annotations: AnnotationsOption
 
-        @Option(help: "Who settles the disagreements (a name like an annotator's).")
+        @Option(parsing: .unconditional, help: "Who settles the disagreements (a name like an annotator's).")
         var adjudicator: String
 
         @Flag(help: "Review every item with at least two ratings (or --min-votes), agreeing or not.")
         var all = false
 
-        @Option(name: .customLong("min-votes"), help: "Review only items with at least this many ratings.")
+        @Option(
+            name: .customLong("min-votes"), parsing: .unconditional,
+            help: "Review only items with at least this many ratings. (default: 2)",
+            transform: OptionValue.count(1...Int.max, of: "ratings"))
         var minVotes = 2
 
-        @Option(help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
+        @Option(
+            parsing: .unconditional,
+            help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
         var only: ReviewFilter = .unsettled
 
         @Flag(help: "Hide who voted what: votes are shown as annotator 1, 2, … in a shuffled order.")
@@ -55,7 +60,6 @@ extension Sentag {
                     "bad adjudicator name '\(adjudicator)'; use letters, digits, '.', '_' or '-' (up to 64, starting with a letter or digit), e.g. --adjudicator carol"
                 )
             }
-            if minVotes < 1 { throw ValidationError("--min-votes must be at least 1, not \(minVotes)") }
             if !(0...SessionCommand.maximumContext).contains(context) {
                 throw ValidationError("--context must be from 0 to \(SessionCommand.maximumContext), not \(context)")
             }
@@ -75,7 +79,7 @@ extension Sentag {
             switch preparation {
             case .nothingToReview(let message):
                 let output = OutputSink.standardOutput()
-                output.line(message)
+                output.line(TerminalText.visible(message))
                 output.flush()
             case .ready(let setup):
                 let items = setup.items

@@ -1,3 +1,4 @@
+import ArgumentParser
 import LineEditing
 import SentagKit
 
@@ -7,6 +8,10 @@ import SentagKit
 
 /// Wires a prepared session (`label` or `review`) to the terminal, or to standard input and
 /// output when either is not a terminal, runs it, and prints the closing lines.
+///
+/// SIGHUP and SIGTERM end the session between two lines (every decision shown as saved is on
+/// disk already), with the closing lines when the output is still there, the terminal back in
+/// its normal mode, and the status 128 + signal (thrown as an `ExitCode`).
 enum SessionCommandRunner {
     /// Runs the session; throws (exit 1) when a decision could not be saved.
     ///
@@ -19,9 +24,8 @@ enum SessionCommandRunner {
         session: LabelingSession, journal: any JournalAppender, store: any JournalStore, screen: SessionScreen,
         warnings: [String], banner: [String], instant: Bool = false, closing: (LabelingSession) -> [String]
     ) throws {
-        signal(SIGPIPE, SIG_IGN)
         let errors = OutputSink.standardError()
-        for line in warnings { errors.line(line) }
+        for line in warnings { errors.line(TerminalText.visible(line)) }
         errors.flush()
 
         let output = OutputSink.standardOutput()
@@ -43,9 +47,9 @@ enum SessionCommandRunner {
                 }
             }
         } else {
-            input = StandardInputLineSource()
+            input = PipedLineSource()
         }
-        for (i, line) in banner.enumerated() {
+        for (i, line) in banner.map({ TerminalText.visible($0) }).enumerated() {
             output.line(i == 0 ? screen.style.dim + line + screen.style.reset : line)
         }
         let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
@@ -55,10 +59,11 @@ enum SessionCommandRunner {
             defaultColumns: columns)
         let outcome = loop.run()
         if outcome != .outputClosed {
-            for line in closing(loop.session) { output.line(line) }
+            for line in closing(loop.session) { output.line(TerminalText.visible(line)) }
         }
         output.flush()
         journal.close()
+        if case .terminated(let signal) = outcome { throw ExitCode(128 + signal) }
         if loop.unsavedDecisions > 0 {
             let n = loop.unsavedDecisions
             throw SentagFailure(

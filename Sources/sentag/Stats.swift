@@ -27,26 +27,24 @@ extension Sentag {
         @Flag(help: "One JSON object instead of the readable report.")
         var json = false
 
-        @Option(help: "Pauses between two labels longer than this many minutes are not active time.")
+        @Option(
+            parsing: .unconditional,
+            help: "Pauses between two labels longer than this many minutes are not active time. (default: 5)",
+            transform: OptionValue.minutes)
         var idleMinutes: Double = 5
 
-        @Option(help: "Decisions quicker than this many seconds on a long sentence are listed as possibly unread.")
+        @Option(
+            parsing: .unconditional,
+            help:
+                "Decisions quicker than this many seconds on a long sentence are listed as possibly unread. (default: 1)",
+            transform: OptionValue.seconds)
         var unreadSeconds: Double = AnnotatorPace.Floor().seconds
 
-        @Option(help: "The length in characters above which a sentence is long (for --unread-seconds).")
+        @Option(
+            parsing: .unconditional,
+            help: "The length in characters above which a sentence is long (for --unread-seconds). (default: 100)",
+            transform: OptionValue.count(0...Int.max, of: "characters"))
         var unreadLength: Int = AnnotatorPace.Floor().characters
-
-        func validate() throws {
-            guard idleMinutes > 0, idleMinutes.isFinite else {
-                throw ValidationError("--idle-minutes must be a positive number of minutes")
-            }
-            guard unreadSeconds >= 0, unreadSeconds.isFinite else {
-                throw ValidationError("--unread-seconds must be a number of seconds from 0, not \(unreadSeconds)")
-            }
-            guard unreadLength >= 0 else {
-                throw ValidationError("--unread-length must be a number of characters from 0, not \(unreadLength)")
-            }
-        }
 
         func run() throws {
             let store = try annotationsOption.store()
@@ -57,7 +55,7 @@ extension Sentag {
             stats.addQuality(
                 view: project.view, floor: .init(seconds: unreadSeconds, characters: unreadLength), gold: plan?.gold)
             let errors = OutputSink.standardError()
-            for line in project.warningLines { errors.line(line) }
+            for line in project.warningLines { errors.line(TerminalText.visible(line)) }
             errors.flush()
             let out = OutputSink.standardOutput()
             out.write(json ? stats.jsonLine : Array(stats.text(style: TerminalStyle.forDescriptor(STDOUT_FILENO)).utf8))

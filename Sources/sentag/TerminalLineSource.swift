@@ -56,6 +56,7 @@ final class TerminalLineSource: LineSource {
         case .line(let text): .line(text)
         case .interrupt(let hadText): .interrupt(hadText: hadText)
         case .end: .end
+        case .terminated(let signal): .terminated(signal: signal)
         }
     }
 

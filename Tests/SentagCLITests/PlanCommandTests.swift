@@ -161,7 +161,15 @@ import Testing
     @Test func badInputIsAClearErrorAndNothingIsLost() throws {
         let fixture = try PlanFixture(documents: 6)
         for (arguments, status, message) in [
-            (["--annotators", "alice,bob", "--overlap", "1.5"], Int32(64), "--overlap must be a fraction from 0 to 1"),
+            (
+                ["--annotators", "alice,bob", "--overlap", "1.5"], Int32(64),
+                "The value '1.5' is invalid for '--overlap <F>': give a fraction from 0 to 1"
+            ),
+            (
+                ["--annotators", "alice,bob", "--overlap", "-0.1"], 64,
+                "The value '-0.1' is invalid for '--overlap <F>'"
+            ),
+            (["--annotators", "alice,bob", "--gold-rate", "1"], 64, "The value '1' is invalid for '--gold-rate <R>'"),
             (
                 ["--annotators", "alice,bob", "--overlap", "0.2", "--k", "3"], 64,
                 "--k 3 asks for 3 annotators per overlap item, but the roster has 2"

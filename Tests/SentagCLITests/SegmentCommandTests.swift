@@ -42,6 +42,21 @@ import Testing
         #expect(result.stderr.hasPrefix("error: no-such-folder"), "\(result.transcript)")
     }
 
+    @Test func aLinkBackIntoTheSourceFolderEndsWithAnError() throws {
+        let root = try SentagBinary.temporaryDirectory()
+        let sub = root.appendingPathComponent("corpus/sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try "One sentence.\n".write(to: sub.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            atPath: sub.appendingPathComponent("up").path, withDestinationPath: "..")
+        let result = try SentagBinary.run(["segment", "corpus"], in: root)
+        #expect(result.status == 1, "\(result.transcript)")
+        #expect(
+            result.stderr == "error: corpus/sub/up: the folder corpus again, through a symbolic link; remove the link, "
+                + "or give the folders as separate sources\n", "\(result.transcript)")
+        #expect(result.stdout.isEmpty, "\(result.transcript)")
+    }
+
     @Test func badFlagIsUsageError() throws {
         let result = try SentagBinary.run(["segment", "--no-such-flag"])
         #expect(result.status == 64, "\(result.transcript)")

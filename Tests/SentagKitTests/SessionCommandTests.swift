@@ -86,6 +86,14 @@ import Testing
         )
         #expect(SessionCompletion.candidates(before: "n 3", labels: labels).isEmpty)
     }
+
+    /// The line editor lists candidates on the terminal as they are: an id it could not show
+    /// safely (nor anyone type) is not offered.
+    @Test func documentIDsWithControlCharactersAreNotOffered() {
+        let documents = ["alpha", "alp\u{1B}[2J", "alp\u{202E}ha"]
+        let candidates = SessionCompletion.candidates(before: ":goto al", labels: labels, documents: documents)
+        #expect(candidates == ["alpha:"], "\(candidates)")
+    }
 }
 
 @Suite struct AnnotatorChoiceTests {

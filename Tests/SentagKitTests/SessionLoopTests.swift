@@ -73,6 +73,13 @@ import Testing
             result.output.components(separatedBy: "Ctrl-C again quits").count == 3, "asked twice:\n\(result.output)")
     }
 
+    @Test func aTerminationSignalEndsTheLoopAfterWhatWasSaved() {
+        let result = run([.line("c"), .terminated(signal: 15), .line("q")])
+        #expect(result.outcome == .terminated(signal: 15), "\(result.output)")
+        #expect(result.store.records.map(\.label) == ["claim"], "\(result.output)")
+        #expect(result.output.hasSuffix("[c/q/p/n ?] > \n"), "\(result.output)")
+    }
+
     @Test func quitEndsTheLoop() {
         let result = run([.line(":quit"), .line("c")])
         #expect(result.outcome == .quit)

@@ -65,7 +65,7 @@ public struct PlanCorpusMatch: Sendable {
     public var differences: String? {
         guard !isExact else { return nil }
         func list(_ ids: [String]) -> String {
-            ids.prefix(3).joined(separator: ", ") + (ids.count > 3 ? ", …" : "")
+            ids.prefix(3).map { TerminalText.visible($0) }.joined(separator: ", ") + (ids.count > 3 ? ", …" : "")
         }
         var parts: [String] = []
         if !added.isEmpty {

@@ -138,26 +138,11 @@ public enum PlanOperations {
                 lines.append(String(decoding: writer.bytes, as: UTF8.self))
             } else {
                 lines.append(
-                    "\(done ? "✓" : " ") \(sentence.doc):\(sentence.index + 1)  \(kind)  "
-                        + visible(sentence.text))
+                    "\(done ? "✓" : " ") \(TerminalText.visible(sentence.doc)):\(sentence.index + 1)  \(kind)  "
+                        + TerminalText.visible(sentence.text))
             }
         }
         return Output(lines: lines, warnings: loaded.project.warningLines)
-    }
-
-    /// The text with control characters (escape sequences from an article) shown as `^[`-style
-    /// carets, so a listing cannot drive the terminal.
-    static func visible(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out.append("^")
-                out.append(Unicode.Scalar(UInt8(scalar.value ^ 0x40)))
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
     }
 
     /// `sentag plan --rebalance`: hands the unstarted work of `absent` (or of everyone idle for

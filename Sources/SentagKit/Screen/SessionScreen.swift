@@ -3,6 +3,10 @@
 /// Pure: a view, an event, a width and a style in, strings out. Colour comes only from the
 /// `TerminalStyle` (empty strings when colour is off), so piped output is plain text. Positions
 /// are `DOC:N` (`SentencePlace`), as in every report, and percentages are rounded (`Percent`).
+/// Text that comes from files or from the keyboard (sentences, notes, document ids, the
+/// guidelines, messages that quote a typed line) reaches the lines through
+/// `TerminalText.visible`, mostly by way of `TextWrapper`: control characters are shown, never
+/// sent.
 public struct SessionScreen: Sendable {
     public let labelSet: LabelSet
     public let style: TerminalStyle
@@ -31,7 +35,7 @@ public struct SessionScreen: Sendable {
     /// The prompt, naming what Enter gives (`[c/q/p/n ?] Enter: claim > `) and the
     /// single-keystroke mode (`[c/q/p/n ?] instant > `).
     public func prompt(proposal: String? = nil, instant: Bool = false) -> String {
-        var text = "[" + labelSet.labels.map { String($0.key) }.joined(separator: "/") + " ?]"
+        var text = "[" + TerminalText.visible(labelSet.labels.map { String($0.key) }.joined(separator: "/")) + " ?]"
         if let proposal { text += " Enter: \(proposal)" }
         if instant { text += " instant" }
         return text + " > "
@@ -74,10 +78,10 @@ public struct SessionScreen: Sendable {
     /// `alpha:2 of 4 · Headline of the article · 1 of 7 labeled (14%)` on one line when the
     /// headline fits (cut with "…" when it nearly does), else the headline on a line of its own.
     func header(_ view: SessionView, width: Int) -> [String] {
-        let position = "\(view.place) of \(view.sentencesInDocument)"
+        let position = TerminalText.visible("\(view.place) of \(view.sentencesInDocument)")
         let progress =
             "\(view.decided) of \(view.total) \(doneWord) (\(Percent.rounded(view.decided, of: view.total))%)"
-        guard let headline = view.headline else {
+        guard let headline = view.headline.map({ TerminalText.visible($0) }) else {
             return TextWrapper.wrap(position + " · " + progress, width: width)
         }
         let room = width - DisplayWidth.of(position) - DisplayWidth.of(progress) - 6
@@ -113,9 +117,11 @@ public struct SessionScreen: Sendable {
             guard let view else { return [] }
             return render(view, width: width)
         case .saved(let label, let count, let place):
+            let label = TerminalText.visible(label)
             let what = count == 1 ? "saved \(label)" : "saved \(label) ×\(count): \(place)"
             return [style.green + what + style.reset]
         case .undone(let label, let count, let restored, let place):
+            let label = TerminalText.visible(label)
             let what = count == 1 ? "undid \(label) on \(place)" : "undid \(label) ×\(count): \(place)"
             let then = restored.map { "; this sentence is \($0) again" } ?? "; label this sentence again"
             return [style.green + what + then + style.reset]
@@ -149,7 +155,8 @@ public struct SessionScreen: Sendable {
 
     /// The guidelines' text as lines, for when no pager shows it.
     public func guideLines(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        TerminalText.visible(text, keepingLineBreaks: true).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
     }
 
     /// `?`: every key and command, the label keys first.
@@ -158,7 +165,7 @@ public struct SessionScreen: Sendable {
         let nameWidth = labelSet.names.map(\.count).max() ?? 0
         for label in labelSet.labels {
             let name = label.name + String(repeating: " ", count: nameWidth - label.name.count)
-            let column = "  \(label.key)  \(name)  "
+            let column = "  \(TerminalText.visible(String(label.key)))  \(name)  "
             lines += TextWrapper.wrap(
                 label.description, width: width, first: column,
                 rest: String(repeating: " ", count: DisplayWidth.of(column)))

@@ -30,18 +30,8 @@ public enum LineInput: Equatable, Sendable {
     case interrupt(hadText: Bool)
     /// Ctrl-D on an empty line, the end of piped input, or a terminal that went away.
     case end
-}
-
-/// Lines from standard input with `readLine()`: for pipes, files and scripts.
-public final class StandardInputLineSource: LineSource {
-    public init() {}
-
-    public var isInteractive: Bool { false }
-
-    public func readLine(prompt: String) -> LineInput {
-        guard let line = Swift.readLine(strippingNewline: true) else { return .end }
-        return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
-    }
+    /// SIGHUP or SIGTERM (the signal's number): the session ends at once.
+    case terminated(signal: Int32)
 }
 
 /// A fixed list of inputs, then the end: drives a session in tests exactly like a pipe.

@@ -2,7 +2,7 @@
 /// the records, lets the session apply it, renders the events.
 ///
 /// The same loop runs on a terminal (a libedit `LineSource`), on a pipe
-/// (`StandardInputLineSource`) and in tests (`ScriptedLineSource`, `CapturedOutput`).
+/// (the executable's `PipedLineSource`) and in tests (`ScriptedLineSource`, `CapturedOutput`).
 ///
 /// Durability: the records of a line are appended and fsynced before the session moves on. If
 /// the store throws (a full disk), the loop shows the error, the session stays on the same
@@ -35,6 +35,8 @@ public final class SessionLoop {
         case interrupted
         /// Standard output could not be written any more.
         case outputClosed
+        /// SIGHUP or SIGTERM (the signal's number); every decision shown as saved is on disk.
+        case terminated(signal: Int32)
     }
 
     /// - Parameters:
@@ -74,7 +76,8 @@ public final class SessionLoop {
         session.question ?? screen.prompt(proposal: session.proposedLabel, instant: instant)
     }
 
-    /// Runs until `:quit`, the end of input, a second Ctrl-C or a closed output.
+    /// Runs until `:quit`, the end of input, a second Ctrl-C, SIGHUP or SIGTERM, or a closed
+    /// output.
     public func run() -> Outcome {
         input.onRedraw { [weak self] in self?.redraw() }
         if startsInstant { switchInstant(on: true, asked: "--instant") }
@@ -90,6 +93,10 @@ public final class SessionLoop {
                 output.write("\n")
                 output.flush()
                 return .endOfInput
+            case .terminated(let signal):
+                output.write("\n")
+                output.flush()
+                return .terminated(signal: signal)
             case .interrupt(let hadText):
                 if !input.isInteractive { output.write("^C\n") }
                 if hadText {
@@ -104,7 +111,7 @@ public final class SessionLoop {
                 emitLines(["(Ctrl-C again quits; every decision is already saved)"])
             case .line(let text):
                 interruptArmed = false
-                if !input.isInteractive { output.write(text + "\n") }
+                if !input.isInteractive { output.write(TerminalText.visible(text) + "\n") }
                 if handle(text) { return .quit }
             }
         }
