@@ -78,12 +78,15 @@ extension Sentag {
             if name == "root" && annotator == nil && (environment["SENTAG_ANNOTATOR"] ?? "").isEmpty {
                 banner.append("labeling as root; pass --annotator NAME (or set SENTAG_ANNOTATOR) to label as yourself")
             }
-            var session = setup.session
+            let (journal, warnings) = (setup.journal, Diagnostic.lines(setup.warnings, total: setup.warningCount))
+            // The session alone holds the decision table from here on, so its first decision
+            // changes it in place instead of copying it (a million-slot lane is tens of MB).
+            var session = (consume setup).session
             session.setContext(context)
             let screen = SessionScreen(labelSet: session.labelSet, style: .forDescriptor(STDOUT_FILENO))
             try SessionCommandRunner.run(
-                session: session, journal: setup.journal, store: store, screen: screen,
-                warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner, instant: instant
+                session: consume session, journal: journal, store: store, screen: screen, warnings: warnings,
+                banner: banner, instant: instant
             ) { session in
                 screen.closing(session.stats(at: Timestamp.now()), path: path)
             }

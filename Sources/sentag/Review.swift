@@ -76,7 +76,7 @@ extension Sentag {
                     sources: try source.resolved(planIn: store), adjudicator: adjudicator,
                     criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only, blind: blind),
                 store: store)
-            switch preparation {
+            switch consume preparation {
             case .nothingToReview(let message):
                 let output = OutputSink.standardOutput()
                 output.line(TerminalText.visible(message))
@@ -96,12 +96,12 @@ extension Sentag {
                     labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO), doneWord: "adjudicated",
                     offersRuns: false, proposalHelp: ReviewSetup.proposalHelp)
                 let path = store.journalLocation(adjudicator)
-                var session = setup.session
+                let (journal, warnings) = (setup.journal, Diagnostic.lines(setup.warnings, total: setup.warningCount))
+                var session = (consume setup).session
                 session.setContext(context)
                 try SessionCommandRunner.run(
-                    session: session, journal: setup.journal, store: store, screen: screen,
-                    warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner,
-                    instant: instant
+                    session: consume session, journal: journal, store: store, screen: screen, warnings: warnings,
+                    banner: banner, instant: instant
                 ) { session in
                     ReviewSummary.lines(
                         session.stats(at: Timestamp.now()), criteria: items.criteria, adjudicator: adjudicator,

@@ -75,7 +75,15 @@ public struct LabelingSetup {
         let sources = options.sourcesGiven ? options.sources : plan?.sources ?? options.sources
         let journal = try store.openJournal(options.annotator, command: "sentag label")
         let loader = DecisionTableLoader(store: store)
-        let reading = ConcurrentResult(SendableBox { try loader.load() })
+        let annotator = options.annotator
+        let reading = ConcurrentResult(
+            SendableBox {
+                let table = try loader.load()
+                // The session's own lane is looked up by id at every decision: index it now,
+                // while the corpus loads, not at the first decision.
+                table.journal(annotator)?.votes.prepareIndex()
+                return table
+            })
         let corpus = try Corpus.load(sources, cache: store.cache)
         var table = try reading.value()
         table.ensureJournal(options.annotator)
