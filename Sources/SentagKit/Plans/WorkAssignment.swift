@@ -36,9 +36,10 @@
 /// random place of its own stretch of the queue.
 ///
 /// ## Changes
-/// Later steps replay in order. An extension retires the units of removed or edited documents
-/// and plans the new ones the same way among the annotators present, on top of their current
-/// loads. A rebalance or an addition applies the moves it recorded (`UnitMove`): the moves were
+/// Later steps replay in order. An extension retires the units of removed documents, keeps an
+/// edited document's units (stretched to its new length) with the same annotators, so a small
+/// edit leaves the decisions made on it with whoever made them, and plans new documents the
+/// same way as the first step, among the annotators present, on top of their current loads. A rebalance or an addition applies the moves it recorded (`UnitMove`): the moves were
 /// chosen from the decisions on the lead's machine (`PlanRebalancer`), and recording them is
 /// what makes every machine agree. Nothing here reads a decision.
 public struct WorkAssignment: Sendable {
