@@ -124,10 +124,12 @@ enum JournalBenchmark {
     }
 
     /// `sentag label` to its first prompt (time and peak RSS then), then `decisions` decisions.
-    static func firstPrompt(_ context: BenchContext, corpus: String, store: String, decisions: Int) throws -> Session {
+    static func firstPrompt(
+        _ context: BenchContext, corpus: String, store: String, decisions: Int, annotator: String = "bench"
+    ) throws -> Session {
         let start = BenchContext.now()
         let run = try LabelRun(
-            sentag: context.sentagPath, arguments: ["label", corpus, "--annotations", store, "--annotator", "bench"])
+            sentag: context.sentagPath, arguments: ["label", corpus, "--annotations", store, "--annotator", annotator])
         try run.readUntilPrompt()
         let elapsed = BenchContext.now() - start
         let megabytes = peakMegabytes(run.pid)

@@ -89,6 +89,9 @@ public struct Corpus: Sendable {
     /// The index into `documents` of the document holding the sentence at `position`.
     public func documentIndex(ofSentenceAt position: Int) -> Int { Int(documentOfSentence[position]) }
 
+    /// The length of the sentence at `position`, in Unicode scalars (`end - start`).
+    public func length(at position: Int) -> Int { spans[position].end - spans[position].start }
+
     /// The `RecordFingerprint` of the sentence at `position`.
     public func fingerprint(at position: Int) -> UInt64 { fingerprints[position] }
 
