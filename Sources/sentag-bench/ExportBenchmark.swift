@@ -157,7 +157,8 @@ enum ExportBenchmark {
         let done = open(marker, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if done >= 0 { _ = close(done) }
         let seconds = format(BenchContext.now() - start)
-        return "generated \(written) lines for \(documentNumber) documents (\(corpus.count) sentences) into \(annotations) in \(seconds) s"
+        return
+            "generated \(written) lines for \(documentNumber) documents (\(corpus.count) sentences) into \(annotations) in \(seconds) s"
     }
 
     private static let words = [
