@@ -54,7 +54,9 @@ public final class PostgresConnection {
         close()
     }
 
-    /// Ends the session; the server releases its locks. Later calls throw `.connectionLost`.
+    /// Ends the session; the server releases its locks.
+    ///
+    /// Later calls throw `.connectionLost`.
     public func close() {
         if let handle { PQfinish(handle) }
         handle = nil
@@ -162,7 +164,9 @@ public final class PostgresConnection {
     }
 
     /// The error for a failed statement: `.connectionLost` when the connection broke, else
-    /// `.statementFailed` with the server's SQLSTATE and message. Does not clear `result`.
+    /// `.statementFailed` with the server's SQLSTATE and message.
+    ///
+    /// Does not clear `result`.
     ///
     /// The connection counts as broken when libpq says so, when the error has no SQLSTATE
     /// (libpq made it itself: `server closed the connection unexpectedly`, `could not send

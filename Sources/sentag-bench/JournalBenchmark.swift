@@ -4,9 +4,11 @@ import SentagKit
     import Glibc
 #endif
 
-/// Issue 8: the journal model at scale. A corpus of 1M sentences; one journal of 10M lines
-/// (`one-10m`, an annotator relabeling 600k sentences) and ten journals of 1M lines each
-/// (`ten-1m`, ten annotators over the same 1M sentences, random labels so most items disagree).
+/// Issue 8: the journal model at scale.
+///
+/// A corpus of 1M sentences; one journal of 10M lines (`one-10m`, an annotator relabeling 600k
+/// sentences) and ten journals of 1M lines each (`ten-1m`, ten annotators over the same 1M
+/// sentences, random labels so most items disagree).
 ///
 /// Targets: first prompt with a warm checkpoint ≤ 0.3 s and ≤ 400 MB RSS (cold: no slower than
 /// the 4.7 s measured before); first prompt over an unchanged corpus ≤ 3× the time to read the
@@ -192,7 +194,9 @@ enum JournalBenchmark {
     // MARK: - Data
 
     /// `lines` records by `annotator` over the first `covered` share of the corpus, labels from
-    /// a seeded generator, a retraction every 50 lines. Kept between runs.
+    /// a seeded generator, a retraction every 50 lines.
+    ///
+    /// Kept between runs.
     static func makeJournal(
         _ path: String, annotator: String, lines: Int, corpus: Corpus, seed: UInt64, covered: Double
     ) throws {

@@ -99,7 +99,9 @@ enum LabelBenchmark {
     }
 
     /// `lines` records over the first 60% of the corpus (relabels and a retraction every 50
-    /// lines), so the rest is still to label. Kept between runs.
+    /// lines), so the rest is still to label.
+    ///
+    /// Kept between runs.
     static func makeLabelFile(directory: String, lines: Int, corpus: Corpus) throws {
         let path = directory + "/bench.jsonl"
         try FileSystem.createDirectory(directory)

@@ -60,7 +60,9 @@ public struct AgreementReport: Sendable {
     public var gwetAC1: Coefficient { coefficients.gwetAC1 }
 
     /// The report for the decisions of `view`: all annotators with a current rating, or those
-    /// named. With `listDisagreements`, the texts of the disagreements are read from `store`.
+    /// named.
+    ///
+    /// With `listDisagreements`, the texts of the disagreements are read from `store`.
     public static func compute(
         view: DecisionView, annotators: [String]? = nil, options: Options = Options(),
         store: (any JournalStore)? = nil
@@ -75,7 +77,9 @@ public struct AgreementReport: Sendable {
         return report
     }
 
-    /// The figures of a table. Disagreements are not listed (a table has no texts).
+    /// The figures of a table.
+    ///
+    /// Disagreements are not listed (a table has no texts).
     public init(table: RatingTable, options: Options = Options()) {
         let counts = ItemLabelCounts(table)
         let totals = AgreementTotals(counts)

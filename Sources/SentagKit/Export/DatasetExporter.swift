@@ -20,8 +20,10 @@ import Dispatch
 ///    into place.
 public enum DatasetExporter {
     /// Runs the export over `view` (which must have the corpus of the sources) and returns its
-    /// manifest. `warn` receives each warning (leftovers of a killed run cleaned up, too few
-    /// documents for a split) as it comes.
+    /// manifest.
+    ///
+    /// `warn` receives each warning (leftovers of a killed run cleaned up, too few documents
+    /// for a split) as it comes.
     public static func export(
         _ configuration: ExportConfiguration, view: DecisionView, store: (any JournalStore)? = nil,
         warn: (String) -> Void = { _ in }
@@ -185,8 +187,9 @@ public enum DatasetExporter {
 
     /// Sets each example's split (documents in canonical order, bytewise by id, whatever order
     /// the files were read in) and returns the writing order (by document, then position, then
-    /// id) and the requested splits that got no document. `labels` (the exported labels) are
-    /// what `--stratify` balances.
+    /// id) and the requested splits that got no document.
+    ///
+    /// `labels` (the exported labels) are what `--stratify` balances.
     static func assignSplits(
         _ examples: inout [ExportExample], documentOfExample: [Int], documentNames: [String], labels: [String],
         configuration: ExportConfiguration

@@ -1,6 +1,7 @@
 /// Shares documents out between train, dev and test so that each label's examples, not only the
-/// sentence counts, come close to the requested ratios (`sentag export --stratify`). A document
-/// is never divided between parts.
+/// sentence counts, come close to the requested ratios (`sentag export --stratify`).
+///
+/// A document is never divided between parts.
 ///
 /// The algorithm, reproducible for a seed (a greedy grouped stratification, in the spirit of
 /// scikit-learn's `StratifiedGroupKFold`):

@@ -10,6 +10,7 @@ public struct LabelSet: Equatable, Sendable {
     private let indexByName: [String: Int]
 
     /// Keys the labeling REPL uses for its own commands; a label may not take them.
+    ///
     /// `u` undo, `b` back, `s` skip, `?` help, `:` starts a command; ASCII digits are counts
     /// (`n 3`), and only those: `一` or `٣` are keys like any letter.
     public static let reservedKeys: Set<Character> = ["u", "b", "s", "?", ":"]
@@ -56,13 +57,13 @@ public struct LabelSet: Equatable, Sendable {
 
     public func contains(_ name: String) -> Bool { indexByName[name] != nil }
 
-    /// `[a-z][a-z0-9_-]*`
+    /// Whether `name` matches `[a-z][a-z0-9_-]*`.
     public static func isValidName(_ name: String) -> Bool {
         var copy = name
         return copy.withUTF8 { isValidName(utf8: $0) }
     }
 
-    /// `[a-z][a-z0-9_-]*`, on UTF-8 bytes.
+    /// Whether the UTF-8 `bytes` match `[a-z][a-z0-9_-]*`.
     public static func isValidName(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var first = true
         for byte in bytes {
@@ -83,8 +84,10 @@ public struct LabelSet: Equatable, Sendable {
 }
 
 extension LabelSet {
-    /// The label set of a store: its `labels.json` when present, else the default. Throws
-    /// `StoreError` (the file cannot be read safely) or `LabelSetError` (it is not a label set).
+    /// The label set of a store: its `labels.json` when present, else the default.
+    ///
+    /// Throws `StoreError` (the file cannot be read safely) or `LabelSetError` (it is not a
+    /// label set).
     public static func load(from store: any JournalStore) throws -> LabelSet {
         guard let bytes = try store.readDocument(.labels) else { return .default }
         return try parse(bytes, origin: FileSystem.join(store.location, StoreDocument.labels.rawValue))

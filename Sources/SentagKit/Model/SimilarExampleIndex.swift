@@ -48,8 +48,9 @@ public struct SimilarExampleIndex: Sendable {
     }
 
     /// The `k` most similar indexed sentences, most similar first (ties: earlier added first);
-    /// `excluding` leaves out an item (the query itself, when it is indexed). Mutating only because
-    /// it reuses one scratch buffer of counts from query to query.
+    /// `excluding` leaves out an item (the query itself, when it is indexed).
+    ///
+    /// Mutating only because it reuses one scratch buffer of counts from query to query.
     public mutating func mostSimilar(to sentence: ModelSentence, k: Int = 3, excluding: Int? = nil) -> [SimilarExample]
     {
         let query = features(sentence)

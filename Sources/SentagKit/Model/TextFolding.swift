@@ -7,17 +7,17 @@
 /// Unicode's lowercase mapping. White space at both ends is dropped. Folding also counts the
 /// capitals of the original text, which the lowercase result no longer shows.
 enum TextFolding {
-    /// `“ „ «`
+    /// Opening double quotation marks: `“ „ «`.
     static let openingDouble: UInt8 = 0x01
-    /// `” » ‟`
+    /// Closing double quotation marks: `” » ‟`.
     static let closingDouble: UInt8 = 0x02
-    /// `"`
+    /// The straight double quotation mark: `"`.
     static let straightDouble: UInt8 = 0x03
-    /// `‘ ‛`
+    /// Opening single quotation marks: `‘ ‛`.
     static let openingSingle: UInt8 = 0x04
-    /// `’` (also an apostrophe)
+    /// The closing single quotation mark `’`, also an apostrophe.
     static let closingSingle: UInt8 = 0x05
-    /// `'` (also an apostrophe)
+    /// The straight single quotation mark `'`, also an apostrophe.
     static let straightSingle: UInt8 = 0x06
 
     /// Letter case in the original text (ASCII letters only).

@@ -222,8 +222,10 @@ public enum PlanOperations {
             warnings: loaded.project.warningLines)
     }
 
-    /// `alice absent now: 5 units (40 sentences) handed to bob (20) and carol (20); 3 sentences
-    /// alice had decided stay hers.`
+    /// The sentence that reports `moves`.
+    ///
+    /// For example `alice absent now: 5 units (40 sentences) handed to bob (20) and carol (20); 3
+    /// sentences alice had decided stay hers.`
     static func describe(
         _ moves: [UnitMove], who: [String], verb: String, assignment: WorkAssignment, match: PlanCorpusMatch
     ) -> String {

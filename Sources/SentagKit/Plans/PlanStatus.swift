@@ -1,5 +1,7 @@
 /// `sentag plan --status`: per annotator what the plan gives them and how far they are, and how
-/// many overlap items have their K votes. A view of the plan, the corpus and the decision table.
+/// many overlap items have their K votes.
+///
+/// A view of the plan, the corpus and the decision table.
 public struct PlanStatus: Sendable {
     /// One annotator's share.
     public struct Share: Equatable, Sendable {

@@ -180,7 +180,9 @@ public struct WorkAssignment: Sendable {
     }
 
     /// The positions the holder of a unit's slot labels: the unit's sentences, gold ones and
-    /// those kept by a former holder aside. Empty when the document is missing or edited.
+    /// those kept by a former holder aside.
+    ///
+    /// Empty when the document is missing or edited.
     func positions(ofUnit unit: Int, slot: Int, in match: PlanCorpusMatch) -> [Int] {
         guard let range = corpusRange(unit, in: match) else { return [] }
         let excluded = exceptions[unit]?.excluded[slot]

@@ -92,8 +92,9 @@ public struct SessionScreen: Sendable {
             + [TextWrapper.truncate(headline, width: width)]
     }
 
-    /// The lines for one event; `.show` needs the view. `.guide` and `.toggleInstant` are the
-    /// loop's to carry out: they draw nothing here.
+    /// The lines for one event; `.show` needs the view.
+    ///
+    /// `.guide` and `.toggleInstant` are the loop's to carry out: they draw nothing here.
     public func render(_ event: SessionEvent, view: SessionView?, width: Int) -> [String] {
         switch event {
         case .started(let queued, let decided, let total):
@@ -247,7 +248,9 @@ public struct SessionScreen: Sendable {
         return lines
     }
 
-    /// What `sentag label` prints when the session ends (`:quit`, Ctrl-D, the end of input):
+    /// What `sentag label` prints when the session ends (`:quit`, Ctrl-D, the end of input).
+    ///
+    /// For example:
     ///
     ///     3 decisions this session (claim 2, noise 1), all saved in Annotations/alice.jsonl
     ///     1 skipped (alpha:2) · 1 flagged unsure · 4 of 7 labeled (57%), 3 left

@@ -48,7 +48,9 @@ extension LabelingSession {
         return .success(position)
     }
 
-    /// A document by exact id or unique prefix. O(documents), once per `:goto`.
+    /// A document by exact id or unique prefix.
+    ///
+    /// O(documents), once per `:goto`.
     private func findDocument(_ name: String) -> Result<Int, Problem> {
         if let exact = corpus.documentIndex(of: name) { return .success(exact) }
         let matches = corpus.documents.indices.filter { corpus.documents[$0].id.hasPrefix(name) }

@@ -1,5 +1,7 @@
 /// The labeling REPL as a state machine: fed one line at a time, it answers with the records to
-/// append and the events to show. It never reads or writes anything itself.
+/// append and the events to show.
+///
+/// It never reads or writes anything itself.
 ///
 /// A line goes through two steps, so nothing is shown as saved before it is on disk:
 ///
@@ -38,8 +40,10 @@ public struct LabelingSession {
     public let describe: (@Sendable (Sentence) -> [String])?
     /// The label Enter on an empty line gives a sentence (a review: the majority); nil: none.
     public let proposal: (@Sendable (Sentence) -> Int?)?
-    /// Whether `n 3` gives one label to a run of sentences. An adjudication session settles one
-    /// item at a time: a run would reach sentences outside its queue.
+    /// Whether `n 3` gives one label to a run of sentences.
+    ///
+    /// An adjudication session settles one item at a time: a run would reach sentences outside
+    /// its queue.
     public let allowsRuns: Bool
 
     /// The corpus position on screen; nil before `start` and once the queue is done.
@@ -79,8 +83,10 @@ public struct LabelingSession {
     }
 
     /// A session writing `annotator`'s journal (its adjudication lane when `adjudicated`), over
-    /// the corpus of `decisions`, which must have one. `ledger` is the lane over the corpus
-    /// (`DecisionLedger(view:journal:adjudicated:scope:)`), made by the caller to choose its scope.
+    /// the corpus of `decisions`, which must have one.
+    ///
+    /// `ledger` is the lane over the corpus (`DecisionLedger(view:journal:adjudicated:scope:)`),
+    /// made by the caller to choose its scope.
     public init(
         decisions: DecisionView, annotator: String, adjudicated: Bool = false, queue: SessionQueue,
         ledger: DecisionLedger, recordMaker: any SessionRecordMaker, sessionID: String,
@@ -211,6 +217,7 @@ public struct LabelingSession {
     }
 
     /// `label` for the sentence on screen and, in a run, the next `count - 1` of its document.
+    ///
     /// A run reaching sentences that are not on screen is asked about first, unless `confirmed`.
     private func planLabel(
         _ label: Int, count: Int, command: SessionCommand, line: String, at time: Timestamp, confirmed: Bool
@@ -472,8 +479,10 @@ public struct LabelingSession {
     }
 
     /// The next sentence: where the annotator was before an excursion, else the queue's next
-    /// one not yet decided in this session. Leaving the last sentence of a document (in a queue
-    /// in document order) ends that document with its summary.
+    /// one not yet decided in this session.
+    ///
+    /// Leaving the last sentence of a document (in a queue in document order) ends that
+    /// document with its summary.
     mutating func advance(at time: Timestamp, leaving: Bool) -> [SessionEvent] {
         let left = current
         if leaving, let current { backStack.append(current) }

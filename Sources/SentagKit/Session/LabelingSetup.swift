@@ -26,8 +26,10 @@ public struct LabelingSetup {
     /// How many warnings there are in all (`warnings` keeps the first ones).
     public var warningCount: Int
     public var seed: UInt64
-    /// The annotator's share under the store's plan; nil without a plan. Whatever shows another
-    /// annotator's label or a suggestion must ask `PlannedQueue.hidesOthers` first.
+    /// The annotator's share under the store's plan; nil without a plan.
+    ///
+    /// Whatever shows another annotator's label or a suggestion must ask
+    /// `PlannedQueue.hidesOthers` first.
     public var plannedQueue: PlannedQueue?
 
     public struct Options: Sendable {
@@ -40,6 +42,7 @@ public struct LabelingSetup {
         /// False when `sources` is only the default: a plan's sources are used instead.
         public var sourcesGiven: Bool
         /// A label to propose for a sentence (a model's suggestion; Enter accepts it), or nil.
+        ///
         /// Under a plan it is never asked about an overlap or gold item: those rounds are blind
         /// (`PlannedQueue.hidesOthers`).
         public var suggestion: (@Sendable (Sentence) -> Int?)?

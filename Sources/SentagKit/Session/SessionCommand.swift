@@ -33,8 +33,9 @@ public enum SessionCommand: Equatable, Sendable {
     /// An empty line: nothing happens.
     case nothing
 
-    /// Where `:goto` goes. Sentence numbers are 1-based, as the header and every report show them
-    /// (`SentencePlace`).
+    /// Where `:goto` goes.
+    ///
+    /// Sentence numbers are 1-based, as the header and every report show them (`SentencePlace`).
     public enum GotoTarget: Equatable, Sendable {
         /// Sentence N of the current document.
         case sentence(Int)

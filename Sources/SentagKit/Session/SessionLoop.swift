@@ -39,13 +39,14 @@ public final class SessionLoop {
         case terminated(signal: Int32)
     }
 
-    /// - Parameters:
-    ///   - guidelines: the guidelines for `:guide`, read when asked for.
-    ///   - pager: shows a text through a pager on the terminal and says whether it could; only
-    ///     used when the source is interactive (otherwise, and when it cannot, the text is
-    ///     printed).
-    ///   - instant: start in single-keystroke mode (`--instant`), when the source can.
-    ///   - defaultColumns: the width when the source has no terminal (`$COLUMNS`, else 80).
+    /// A loop that feeds `session` the lines of `input`, appends its records to `journal` and
+    /// draws its events on `output` with `screen`, each record stamped by `clock`.
+    ///
+    /// `guidelines` are the guidelines for `:guide`, read when asked for. `pager` shows a text
+    /// through a pager on the terminal and says whether it could; it is only used when the
+    /// source is interactive (otherwise, and when it cannot, the text is printed). `instant`
+    /// starts in single-keystroke mode (`--instant`), when the source can. `defaultColumns` is
+    /// the width when the source has no terminal (`$COLUMNS`, else 80).
     public init(
         session: LabelingSession, input: any LineSource, output: any SessionOutput, journal: any JournalAppender,
         screen: SessionScreen, clock: @escaping () -> Timestamp = Timestamp.now,

@@ -1,7 +1,8 @@
 extension AnnotationStats {
-    /// `sentag stats --json`: one object (no newline). `annotators` are the people who label
-    /// (`labelers`), `adjudicators` those with adjudications; `labels_per_minute` is null
-    /// without a current decision.
+    /// `sentag stats --json`: one object (no newline).
+    ///
+    /// `annotators` are the people who label (`labelers`), `adjudicators` those with
+    /// adjudications; `labels_per_minute` is null without a current decision.
     public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("labels")

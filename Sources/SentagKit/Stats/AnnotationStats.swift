@@ -34,9 +34,10 @@ public struct AnnotationStats: Sendable {
     /// How many orphaned records the report quotes with their text (read again from the store).
     public static let quotedOrphans = 50
 
-    /// Progress of every journal of `view` over the sentences of its corpus. A store without
-    /// journals is no error: it is progress zero. The texts of the first `quotedOrphans`
-    /// orphaned records are read from `store`.
+    /// Progress of every journal of `view` over the sentences of its corpus.
+    ///
+    /// A store without journals is no error: it is progress zero. The texts of the first
+    /// `quotedOrphans` orphaned records are read from `store`.
     public static func compute(
         view: DecisionView, store: (any JournalStore)? = nil, idleLimit: Double = defaultIdleLimit
     ) -> AnnotationStats {
