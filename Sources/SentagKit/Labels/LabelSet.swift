@@ -15,15 +15,24 @@ public struct LabelSet: Equatable, Sendable {
     /// (`n 3`), and only those: `一` or `٣` are keys like any letter.
     public static let reservedKeys: Set<Character> = ["u", "b", "s", "?", ":"]
 
-    public static let `default` = try! LabelSet([
-        Label(
-            name: "claim", key: "c",
-            description: "the reporter's own voice asserting a fact, number, event or allegation"),
-        Label(name: "quote", key: "q", description: "mainly direct speech in quotation marks, with its attribution"),
-        Label(name: "caption", key: "p", description: "describes a photo or video"),
-        Label(
-            name: "noise", key: "n", description: "boilerplate: navigation, teasers, bylines, dates, calls to action"),
-    ])
+    public static let `default`: LabelSet = {
+        do {
+            return try LabelSet([
+                Label(
+                    name: "claim", key: "c",
+                    description: "the reporter's own voice asserting a fact, number, event or allegation"),
+                Label(
+                    name: "quote", key: "q",
+                    description: "mainly direct speech in quotation marks, with its attribution"),
+                Label(name: "caption", key: "p", description: "describes a photo or video"),
+                Label(
+                    name: "noise", key: "n",
+                    description: "boilerplate: navigation, teasers, bylines, dates, calls to action"),
+            ])
+        } catch {
+            preconditionFailure("the default labels have valid names and distinct, unreserved keys: \(error)")
+        }
+    }()
 
     /// Validates names and keys; `origin` names the file in messages.
     public init(_ labels: [Label], origin: String = "labels.json") throws(LabelSetError) {
