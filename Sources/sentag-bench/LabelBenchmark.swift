@@ -76,7 +76,8 @@ enum LabelBenchmark {
     /// One JSONL file: 1000 documents of 100 one-line sentences (kept between runs).
     static func makeCorpus(_ path: String, documents: Int = documents) throws {
         if FileSystem.exists(path) { return }
-        try FileSystem.createDirectory(String(path[..<path.lastIndex(of: "/")!]))
+        // A path without a folder is in the current one.
+        try FileSystem.createDirectory(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
         var bytes: [UInt8] = []
         let words = [
             "minister", "report", "council", "village", "market", "storm", "court", "river", "school", "budget",
@@ -122,11 +123,11 @@ enum LabelBenchmark {
                     sentence: sentence, label: label, annotator: "bench", time: time, ms: 900, session: "bench000"
                 ).jsonLine
             if chunk.count > 1 << 20 {
-                _ = chunk.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+                _ = chunk.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
                 chunk.removeAll(keepingCapacity: true)
             }
         }
-        _ = chunk.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+        _ = chunk.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         try write([], to: marker)
     }
 
