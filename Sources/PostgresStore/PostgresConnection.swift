@@ -174,8 +174,8 @@ public final class PostgresConnection {
     /// not always mark the connection bad at once, so the connection remembers it.
     func failure(of result: OpaquePointer?, statement: String) -> PostgresError {
         let connectionMessage = handle.map { String(cString: PQerrorMessage($0)) } ?? ""
-        let field = { (code: Character) -> String? in
-            guard let result, let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+        let field = { (code: Unicode.Scalar) -> String? in
+            guard let result, let value = PQresultErrorField(result, Int32(code.value)) else { return nil }
             return String(cString: value)
         }
         let sqlState = field("C")

@@ -157,7 +157,7 @@ extension AgreementReport {
 
     /// The pair with the lowest defined kappa.
     public var weakestPair: PairAgreement? {
-        pairs.filter { $0.cohenKappa.value != nil }.min { $0.cohenKappa.value! < $1.cohenKappa.value! }
+        pairs.compactMap { pair in pair.cohenKappa.value.map { (pair, $0) } }.min { $0.1 < $1.1 }?.0
     }
 
     private func confusionSections(style: TerminalStyle, allPairs: Bool) -> [String] {

@@ -74,7 +74,7 @@ enum ReportText {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
         }
     }
 }

@@ -129,7 +129,9 @@ final class SlotIndex: @unchecked Sendable {
     /// Only for the unique owner of this instance.
     func row(for id: SentenceID, ids: [SentenceID]) -> (row: Int32, inserted: Bool) {
         if table == nil { _ = self.table(for: ids) }
-        return table!.row(for: id)
+        // Through the optional, so the table is changed in place, not copied.
+        guard let found = table?.row(for: id) else { preconditionFailure("the table was built just above") }
+        return found
     }
 
     private static func build(_ ids: [SentenceID]) -> SentenceIDTable {

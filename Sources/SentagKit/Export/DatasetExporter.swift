@@ -205,7 +205,10 @@ public enum DatasetExporter {
             var labelCounts = [[Int]](
                 repeating: [Int](repeating: 0, count: labels.count), count: documentNames.count)
             for (position, document) in documentOfExample.enumerated() {
-                labelCounts[rank[document]][labelIDs[examples[position].label]!] += 1
+                guard let label = labelIDs[examples[position].label] else {
+                    preconditionFailure("an example is kept only with a label that is exported")
+                }
+                labelCounts[rank[document]][label] += 1
             }
             splitOfRank = StratifiedDocumentSplitter(ratios: configuration.ratios, seed: configuration.seed)
                 .assign(labelCounts: labelCounts)
@@ -246,7 +249,10 @@ public enum DatasetExporter {
             var count = 0
             for position in order where examples[position].split == split {
                 writer.append { encoder.append(examples[position], to: &$0) }
-                labelCounts[labels.firstIndex(of: examples[position].label)!] += 1
+                guard let label = labels.firstIndex(of: examples[position].label) else {
+                    preconditionFailure("an example is kept only with a label that is exported")
+                }
+                labelCounts[label] += 1
                 documents.insert(documentOfExample[position])
                 count += 1
             }

@@ -47,7 +47,8 @@ enum TextFolding {
         out.append(contentsOf: repeatElement(0, count: capacity))
         var written = 0
         out.withUnsafeMutableBufferPointer { buffer in
-            let target = buffer.baseAddress! + startCount
+            guard let start = buffer.baseAddress else { preconditionFailure("`out` was just given 8 bytes or more") }
+            let target = start + startCount
             counts = fold(utf8: bytes, into: target, written: &written)
         }
         out.removeLast(capacity - written)

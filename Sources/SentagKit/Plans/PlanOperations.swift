@@ -254,7 +254,7 @@ public enum PlanOperations {
             line += ": no unstarted work to move."
             return line
         }
-        let recipients = given.keys.sorted().map { "\($0) (\(ReportText.count(given[$0]!)))" }
+        let recipients = given.sorted { $0.key < $1.key }.map { "\($0.key) (\(ReportText.count($0.value)))" }
         line +=
             ": \(moves.count) unit\(moves.count == 1 ? "" : "s") (\(ReportText.count(total)) sentence\(total == 1 ? "" : "s")) "
             + "went to \(ReportText.list(recipients))"

@@ -171,8 +171,8 @@ public struct SessionScreen: Sendable {
                 label.description, width: width, first: column,
                 rest: String(repeating: " ", count: DisplayWidth.of(column)))
         }
-        if offersRuns {
-            let example = labelSet.labels.last!
+        // A label set is never empty (`LabelSet.init` refuses that).
+        if offersRuns, let example = labelSet.labels.last {
             lines += TextWrapper.wrap(
                 "this sentence and the next 2 of the document get \(example.name) (asks first when some are not on screen)",
                 width: width, first: "  \(example.key) 3  ", rest: "        ")

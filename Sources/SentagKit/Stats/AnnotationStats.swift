@@ -58,7 +58,9 @@ public struct AnnotationStats: Sendable {
                 decisions += 1
                 labelCounts[decision.label] += 1
                 if decision.vote.flagged { flagged += 1 }
-                let position = decision.position!
+                guard let position = decision.position else {
+                    preconditionFailure("a view with a corpus gives every decision that counts its position")
+                }
                 ratingsPerSentence[position] += 1
                 coveredPerDocument[corpus.documentIndex(ofSentenceAt: position)][column] += 1
             } orphans: { slot, vote in

@@ -103,9 +103,10 @@ enum SafeFile {
         guard count > 0 else { return [] }
         // Not zero-filled first: caches of tens of MB are read at every start.
         return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let start = buffer.baseAddress else { preconditionFailure("count > 0 was checked above") }
             var done = 0
             while done < count {
-                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+                let n = pread(fd, start + done, count - done, off_t(offset) + off_t(done))
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
                 done += n
