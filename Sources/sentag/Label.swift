@@ -29,7 +29,10 @@ extension Sentag {
         @Option(help: "Who is labeling (default: $SENTAG_ANNOTATOR, else $USER).")
         var annotator: String?
 
-        @Option(help: "The order of the sentences: document or shuffle.")
+        @Option(
+            help:
+                "The order of the sentences: document, shuffle, or uncertain (those the model is least sure of first)."
+        )
         var order: SessionQueue.Order = .document
 
         @Option(help: "The seed of --order shuffle (default: one derived from the annotator's name).")
@@ -37,6 +40,15 @@ extension Sentag {
 
         @Option(help: "Which sentences to show: unlabeled (resume), all, or flagged.")
         var only: SessionQueue.Filter = .unlabeled
+
+        @Option(
+            help: ArgumentHelp(
+                "Show the model's suggestion (or a duplicate's label) under each sentence; Enter accepts it.",
+                valueName: "on|off"))
+        var suggest: Switch = .on
+
+        @Flag(help: "A blind round: no suggestion, no duplicate's label, no :similar.")
+        var blind = false
 
         func validate() throws {
             if let annotator, !AnnotatorName.isValid(annotator) {
@@ -49,11 +61,17 @@ extension Sentag {
             let name = try LabelingSetup.annotator(
                 option: annotator, environment: ProcessEnvironment.current, account: account)
             let store = try annotations.store()
+            let suggestions = ModelSuggestions.Options(
+                suggest: suggest == .on, model: (suggest == .on && !blind) || order == .uncertain, blind: blind)
             let setup = try LabelingSetup.prepare(
-                .init(sources: source.resolved, annotator: name, order: order, seed: seed, filter: only), store: store)
+                .init(
+                    sources: source.resolved, annotator: name, order: order, seed: seed, filter: only,
+                    suggestions: suggestions), store: store)
             let path = store.journalLocation(name)
             var banner = "\(name) · \(path)"
             if order == .shuffle { banner += " · shuffled with seed \(setup.seed)" }
+            if let note = setup.orderNote { banner += " · \(note)" }
+            if blind { banner += " · blind: no suggestions" }
             try SessionCommandRunner.run(
                 session: setup.session, journal: setup.journal, store: store,
                 screen: SessionScreen(labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO)),

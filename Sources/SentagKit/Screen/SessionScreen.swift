@@ -55,7 +55,32 @@ public struct SessionScreen: Sendable {
         for detail in view.details {
             lines += TextWrapper.wrap(detail, width: width, first: "  ", rest: "    ")
         }
+        if let suggestion = view.suggestion {
+            lines += TextWrapper.wrap(Self.describe(suggestion), width: width, first: "  ", rest: "    ").map {
+                style.magenta + $0 + style.reset
+            }
+        }
         return lines
+    }
+
+    /// `suggestion: claim (p 0.91) · Enter accepts`, or where a duplicate's label comes from.
+    public static func describe(_ suggestion: SessionSuggestion) -> String {
+        var text = "suggestion: \(suggestion.label)"
+        if let place = suggestion.duplicateOf {
+            text +=
+                suggestion.exactDuplicate
+                ? ", the label of its duplicate \(place)" : ", the label of its near duplicate \(place)"
+        } else if let probability = suggestion.probability {
+            text += " (p \(Self.twoDecimals(probability)))"
+        }
+        if let reason = suggestion.reason { text += "; \(reason)" }
+        return text + " · Enter accepts"
+    }
+
+    /// `0.91`.
+    static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
     /// The lines for one event; `.show` needs the view, `.guide` the guidelines' text.
@@ -85,6 +110,13 @@ public struct SessionScreen: Sendable {
             return render(stats)
         case .guide:
             return guide().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .similar(let sentences):
+            var lines = ["the \(sentences.count) most similar sentences with an agreed label:"]
+            for sentence in sentences {
+                let head = "  \(sentence.label) · \(Self.twoDecimals(sentence.similarity)) · \(sentence.place): "
+                lines += TextWrapper.wrap(head + sentence.text, width: width, rest: "      ")
+            }
+            return lines
         case .finished:
             return [""]
                 + TextWrapper.wrap(

@@ -50,6 +50,10 @@ public struct LabelingSession {
     /// Positions decided in this session: the queue passes over them.
     private var touched: [Bool]
     public private(set) var showsContext = true
+    /// Suggestions (the model in the loop); nil: none. Set by the setup before `start`.
+    public var suggestions: (any SuggestionProvider)?
+    /// The suggestion shown for the current sentence: what Enter accepts and records carry.
+    public private(set) var shownSuggestion: SessionSuggestion?
 
     /// A session writing `annotator`'s journal (its adjudication lane when `adjudicated`), over
     /// the corpus of `decisions`, which must have one. `ledger` is the lane over the corpus
@@ -84,6 +88,7 @@ public struct LabelingSession {
             .started(queued: queue.count, decided: ledger.decidedInScope, total: ledger.scopeCount)
         ]
         events += advance(at: time, leaving: false)
+        if let notice = suggestions?.takeNotice() { events.insert(.message(notice), at: 1) }
         return events
     }
 
@@ -106,7 +111,9 @@ public struct LabelingSession {
         let nothingHere = "no sentence on screen: the queue is done (u undo, b back, :goto, :find, :quit)"
         switch command {
         case .nothing:
-            return step(.none)
+            // Enter on an empty line accepts the suggestion on screen.
+            guard current != nil, let suggestion = shownSuggestion else { return step(.none) }
+            return plan(.label(suggestion.labelIndex, count: 1), line: line, at: time)
         case .label(let label, let count):
             guard let position = current else { return step(.reject(nothingHere)) }
             if count > 1 && !allowsRuns {
@@ -126,6 +133,7 @@ public struct LabelingSession {
                     time: time, ms: first ? milliseconds(from: shownAt, to: time) : 0, note: note,
                     flag: flag ? true : nil, session: sessionID)
                 details.run = !first
+                details.suggested = first ? shownSuggestion?.label : nil
                 records.append(recordMaker.makeRecord(for: corpus.sentences[p], label: name, details: details))
             }
             let shortfall = positions.count < count ? positions.count : nil
@@ -148,6 +156,7 @@ public struct LabelingSession {
                     time: time, ms: nil, note: restored == nil ? nil : entry.previousNote,
                     flag: restored != nil && entry.previous.flagged ? true : nil, session: sessionID)
                 details.undo = restored != nil
+                details.suggested = restored == nil ? nil : journal.suggestedName(entry.previous)
                 records.append(
                     recordMaker.makeRecord(for: corpus.sentences[position], label: restored, details: details))
                 undone.append((position, labelSet.labels[label].name))
@@ -195,6 +204,13 @@ public struct LabelingSession {
             return step(.guide)
         case .context:
             return step(.context)
+        case .similar:
+            guard let position = current else { return step(.reject(nothingHere)) }
+            guard let suggestions else { return step(.inform("no similar sentences: this session has no model")) }
+            switch suggestions.similar(to: position, count: 3) {
+            case .found(let sentences): return step(.similar(sentences))
+            case .unavailable(let why): return step(.inform(why))
+            }
         case .quit:
             return step(.quit)
         }
@@ -204,8 +220,9 @@ public struct LabelingSession {
     private func amendment(_ position: Int, label: Int, note: String?, flag: Bool?, at time: Timestamp)
         -> AnnotationRecord
     {
-        let details = RecordDetails(
+        var details = RecordDetails(
             time: time, ms: milliseconds(from: shownAt, to: time), note: note, flag: flag, session: sessionID)
+        details.suggested = shownSuggestion?.label
         return recordMaker.makeRecord(
             for: corpus.sentences[position], label: labelSet.labels[label].name, details: details)
     }
@@ -237,6 +254,7 @@ public struct LabelingSession {
                 let decision = decisions.decision(journal: journal, adjudicated: adjudicated, id: record.id)
                 ledger.set(position, label: decision?.label, flag: decision?.vote.flagged ?? false)
             }
+            if let suggestions { tellSuggestions(suggestions, about: step) }
         }
         switch step.action {
         case .none:
@@ -257,6 +275,7 @@ public struct LabelingSession {
             if let shortfall {
                 events.append(.message("only \(shortfall) sentence\(shortfall == 1 ? "" : "s") left in this document"))
             }
+            if let notice = suggestions?.takeNotice() { events.append(.message(notice)) }
             return events + advance(at: time, leaving: true)
         case .undo(let undone):
             for (position, label) in undone where touched[position] {
@@ -318,6 +337,8 @@ public struct LabelingSession {
         case .context:
             showsContext.toggle()
             return [.message(showsContext ? "context on" : "context off"), .show]
+        case .similar(let sentences):
+            return [.similar(sentences)]
         case .quit:
             return [.quit]
         }
@@ -336,6 +357,23 @@ public struct LabelingSession {
         viewNote = nil
         viewFlag = nil
         shownAt = time
+        shownSuggestion = suggestions?.suggestion(at: position)
+    }
+
+    /// Tells the suggestion provider what a stored step recorded: each sentence's label (nil
+    /// for an undo, which teaches the model nothing) and its consensus now.
+    private func tellSuggestions(_ suggestions: any SuggestionProvider, about step: SessionStep) {
+        let learns: Bool
+        switch step.action {
+        case .decide: learns = true
+        default: learns = false
+        }
+        for record in step.records {
+            guard let position = corpus.position(of: record.id) else { continue }
+            let label = learns ? record.label.flatMap { labelSet.index(of: $0) } : nil
+            suggestions.recorded(
+                position: position, label: label, consensus: ConsensusLabels.label(of: record.id, in: decisions))
+        }
     }
 
     /// The next sentence: where the annotator was before an excursion, else the queue's next
@@ -356,6 +394,7 @@ public struct LabelingSession {
         current = nil
         viewNote = nil
         viewFlag = nil
+        shownSuggestion = nil
         return [.finished]
     }
 
@@ -438,7 +477,7 @@ public struct LabelingSession {
         let range = corpus.documentRanges[document]
         let sentence = corpus.sentences[position]
         let label = ledger.label(at: position)
-        return SessionView(
+        var view = SessionView(
             documentID: corpus.documents[document].id, sentenceNumber: position - range.lowerBound + 1,
             sentencesInDocument: range.count, decided: ledger.decidedInScope, total: ledger.scopeCount,
             previous: position > range.lowerBound ? corpus.sentences[position - 1].text : nil,
@@ -448,6 +487,8 @@ public struct LabelingSession {
             flagged: viewFlag ?? ledger.isFlagged(position),
             note: viewNote ?? existingNote(at: position),
             details: describe?(sentence) ?? [])
+        view.suggestion = shownSuggestion
+        return view
     }
 
     /// A lookup that failed, with the message to show.

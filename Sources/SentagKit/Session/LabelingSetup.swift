@@ -22,6 +22,10 @@ public struct LabelingSetup {
     /// How many warnings there are in all (`warnings` keeps the first ones).
     public var warningCount: Int
     public var seed: UInt64
+    /// The model in the loop; nil when the options asked for none.
+    public var suggestions: ModelSuggestions?
+    /// A line about the queue's order for the banner (`--order uncertain` without a model).
+    public var orderNote: String?
 
     public struct Options: Sendable {
         public var sources: [String]
@@ -30,11 +34,13 @@ public struct LabelingSetup {
         public var seed: UInt64?
         public var filter: SessionQueue.Filter
         public var sessionID: String
+        /// Suggestions, duplicates' labels and `:similar` (nil: none of them, no model at all).
+        public var suggestions: ModelSuggestions.Options?
 
         public init(
             sources: [String], annotator: String, order: SessionQueue.Order = .document,
             seed: UInt64? = nil, filter: SessionQueue.Filter = .unlabeled,
-            sessionID: String = LabelingSetup.newSessionID()
+            sessionID: String = LabelingSetup.newSessionID(), suggestions: ModelSuggestions.Options? = nil
         ) {
             self.sources = sources
             self.annotator = annotator
@@ -42,6 +48,7 @@ public struct LabelingSetup {
             self.seed = seed
             self.filter = filter
             self.sessionID = sessionID
+            self.suggestions = suggestions
         }
     }
 
@@ -57,15 +64,36 @@ public struct LabelingSetup {
         let view = DecisionView(table: table, labelSet: labelSet, corpus: corpus, store: store)
         let ledger = DecisionLedger(view: view, journal: table.index(of: options.annotator) ?? 0, adjudicated: false)
         let seed = options.seed ?? defaultSeed(for: options.annotator)
-        let queue = SessionQueue.labeling(
+        var queue = SessionQueue.labeling(
             corpusCount: corpus.count, ledger: ledger, order: options.order, seed: seed, filter: options.filter)
-        let session = LabelingSession(
+        let suggestions = options.suggestions.map { ModelSuggestions(view: view, cache: store.cache, options: $0) }
+        var orderNote: String?
+        if options.order == .uncertain {
+            (queue, orderNote) = uncertainFirst(queue, suggestions: suggestions)
+        }
+        var session = LabelingSession(
             decisions: view, annotator: options.annotator, queue: queue, ledger: ledger,
             recordMaker: AnnotatorRecordMaker(annotator: options.annotator), sessionID: options.sessionID)
+        session.suggestions = suggestions
         let warnings = table.warnings
         return LabelingSetup(
             session: session, journal: journal, warnings: warnings.kept + view.labelWarnings,
-            warningCount: warnings.total + view.labelWarnings.count, seed: seed)
+            warningCount: warnings.total + view.labelWarnings.count, seed: seed, suggestions: suggestions,
+            orderNote: orderNote)
+    }
+
+    /// `--order uncertain`: the queue with the sentences the model is least sure of first
+    /// (`UncertaintyOrder`); unchanged, with a note saying why, when there is no model yet.
+    static func uncertainFirst(_ queue: SessionQueue, suggestions: ModelSuggestions?) -> (SessionQueue, String?) {
+        guard let suggestions else {
+            return (queue, "--order uncertain needs the model; the queue is in document order")
+        }
+        guard let predictions = suggestions.predictions(at: queue.positions) else {
+            var why = "the model may not suggest yet"
+            if case .waiting(let message) = suggestions.readiness { why = message }
+            return (queue, "--order uncertain: \(why); the queue is in document order until then")
+        }
+        return (queue.reordered(UncertaintyOrder.positions(predictions)), "least certain first (--order uncertain)")
     }
 
     /// Without `--seed`, a shuffle is seeded from the annotator's name: each annotator gets an

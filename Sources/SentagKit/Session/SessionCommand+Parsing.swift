@@ -94,6 +94,7 @@ extension SessionCommand {
         case "stats": return noArgument(.stats)
         case "guide": return noArgument(.guide)
         case "context": return noArgument(.context)
+        case "similar": return noArgument(.similar)
         case "quit": return noArgument(.quit)
         default: return noArgument(.help)
         }

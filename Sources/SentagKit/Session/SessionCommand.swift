@@ -26,6 +26,8 @@ public enum SessionCommand: Equatable, Sendable {
     case guide
     /// `:context`: show or hide the previous and next sentences.
     case context
+    /// `:similar`: the three most similar sentences with a consensus label, and their labels.
+    case similar
     case quit
     /// An empty line: nothing happens.
     case nothing
@@ -47,6 +49,10 @@ public enum SessionCommand: Equatable, Sendable {
         ("stats", nil, "counts per label, pace, what is left and an estimate of the time left"),
         ("guide", nil, "show the labeling guidelines"),
         ("context", nil, "show or hide the previous and next sentences"),
+        (
+            "similar", nil,
+            "the 3 most similar sentences with an agreed label (adjudicated or a majority), and their labels"
+        ),
         ("quit", nil, "end the session (every decision is already saved)"),
         ("help", nil, "the keys and commands (same as ?)"),
     ]

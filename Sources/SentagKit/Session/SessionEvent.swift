@@ -17,6 +17,8 @@ public enum SessionEvent: Equatable, Sendable {
     case help
     case stats(SessionStats)
     case guide
+    /// `:similar`: sentences with a consensus label like the one on screen, most similar first.
+    case similar([SimilarSentence])
     /// The queue is exhausted; the session waits for `u`, `b`, `:goto`, `:find` or `:quit`.
     case finished
     case quit
@@ -82,6 +84,8 @@ public struct SessionView: Equatable, Sendable {
     public var note: String?
     /// Extra lines a command adds (an adjudication session: the votes).
     public var details: [String]
+    /// The suggestion on screen: Enter on an empty line accepts it.
+    public var suggestion: SessionSuggestion?
 
     public init(
         documentID: String, sentenceNumber: Int, sentencesInDocument: Int, decided: Int, total: Int,

@@ -33,6 +33,7 @@ public struct SessionStep: Sendable {
         case stats
         case guide
         case context
+        case similar([SimilarSentence])
         case quit
     }
 }
