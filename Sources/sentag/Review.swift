@@ -39,6 +39,12 @@ extension Sentag {
         @Option(help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
         var only: ReviewFilter = .unsettled
 
+        @Flag(
+            help:
+                "Step through the labels 'sentag check' finds most likely wrong, most suspect first, with the model's alternative (Enter accepts it)."
+        )
+        var suspects = false
+
         func validate() throws {
             if !AnnotatorName.isValid(adjudicator) {
                 throw ValidationError(
@@ -54,10 +60,11 @@ extension Sentag {
                 throw StoreError.missing(
                     location: store.location, hint: "label first ('sentag label'), or pass --annotations DIR")
             }
-            let preparation = try ReviewSetup.prepare(
-                .init(
-                    sources: source.resolved, adjudicator: adjudicator,
-                    criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only), store: store)
+            let options = ReviewSetup.Options(
+                sources: source.resolved, adjudicator: adjudicator,
+                criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only)
+            if suspects { return try runSuspects(options, store: store) }
+            let preparation = try ReviewSetup.prepare(options, store: store)
             switch preparation {
             case .nothingToReview(let message):
                 let output = OutputSink.standardOutput()
@@ -81,6 +88,36 @@ extension Sentag {
                     ReviewSummary.lines(
                         session.stats(at: Timestamp.now()), criteria: items.criteria, adjudicator: adjudicator,
                         path: path)
+                }
+            }
+        }
+
+        /// `--suspects`: the labels `check` doubts, most suspect first.
+        func runSuspects(_ options: ReviewSetup.Options, store: any JournalStore) throws {
+            switch try SuspectReview.prepare(options, store: store) {
+            case .nothingToReview(let message):
+                let output = OutputSink.standardOutput()
+                output.line(message)
+                output.flush()
+            case .ready(let setup):
+                let path = store.journalLocation(adjudicator)
+                let count = setup.session.ledger.scopeCount
+                let banner = [
+                    "\(adjudicator) · \(path) · \(count) sentence\(count == 1 ? "" : "s") with a suspect label, most suspect first"
+                ]
+                let screen = SessionScreen(
+                    labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO), doneWord: "adjudicated",
+                    offersRuns: false)
+                try SessionCommandRunner.run(
+                    session: setup.session, journal: setup.journal, store: store, screen: screen,
+                    warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner
+                ) { session in
+                    let stats = session.stats(at: Timestamp.now())
+                    let made = stats.decisionsThisSession
+                    return [
+                        "\(made) adjudication\(made == 1 ? "" : "s") this session, all saved in \(path)",
+                        "\(stats.decided) of \(stats.total) suspect sentences settled by \(adjudicator), \(stats.left) left",
+                    ] + SessionScreen.labelCounts(stats)
                 }
             }
         }

@@ -15,6 +15,9 @@ struct Sentag: ParsableCommand {
             'sentag export' writes the training dataset.
             """,
         version: version,
-        subcommands: [Label.self, Segment.self, Agreement.self, Review.self, Export.self, Stats.self]
+        subcommands: [
+            Label.self, Segment.self, Agreement.self, Review.self, Export.self, Stats.self, Suggest.self, Check.self,
+            Duplicates.self,
+        ]
     )
 }
