@@ -89,6 +89,10 @@ extension AnnotationStats {
         writer.endObject()
         writer.field("idle_limit_seconds", idleLimit)
         writer.field("skipped_lines", skippedLines)
+        if let suggestions {
+            writer.key("suggestions")
+            suggestions.writeJSON(to: &writer, agreement: false)
+        }
         writer.endObject()
     }
 
