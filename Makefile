@@ -2,13 +2,17 @@
 SWIFT   ?= swift
 RELEASE := .build/release
 
-.PHONY: all setup build run test bench interop lint format clean
+.PHONY: all setup setup-test build run test bench interop lint format clean
 
 all: build
 
-## Install missing system packages (libedit-dev).
+## Install missing system packages (libedit-dev, libpq-dev).
 setup:
 	@./Scripts/setup.sh
+
+## The same, and a PostgreSQL server for the store tests (postgresql).
+setup-test:
+	@./Scripts/setup.sh --test
 
 ## Release build of the sentag executable.
 build: setup
@@ -18,10 +22,12 @@ build: setup
 run: build
 	$(RELEASE)/sentag label seeds
 
-## Build, then run the whole test suite (unit, loop, end-to-end, pseudo-terminal).
-test: setup
+## Build, then run the whole test suite (unit, loop, end-to-end, pseudo-terminal, PostgreSQL).
+## The store tests get a throwaway PostgreSQL cluster (SENTAG_TEST_POSTGRES), started before
+## `swift test` and stopped and removed after it, whatever happens.
+test: setup-test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	./Scripts/postgres-test-cluster.sh run $(SWIFT) test
 
 ## Throughput and latency figures against the issues' targets (prints; asserts nothing).
 bench: setup

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "sentag", targets: ["sentag"]),
         .library(name: "SentagKit", targets: ["SentagKit"]),
+        .library(name: "PostgresStore", targets: ["PostgresStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
@@ -20,14 +21,24 @@ let package = Package(
         ),
         // The only target that touches libedit: prompt, history, completion.
         .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+        // libpq, PostgreSQL's C client (synchronous, like the labeling loop).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         // Pure Swift core: documents, segmenter, label store, sessions, agreement, export.
         .target(name: "SentagKit"),
+        // The PostgreSQL store: client, schema and migrations, journal tables. The only target
+        // that imports CLibPQ, so the core links no C library.
+        .target(name: "PostgresStore", dependencies: ["SentagKit", "CLibPQ"]),
         // @main and one file per subcommand; wiring only.
         .executableTarget(
             name: "sentag",
             dependencies: [
                 "SentagKit",
                 "LineEditing",
+                "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +47,8 @@ let package = Package(
         // Fixtures are read through #filePath, not bundled as resources.
         .testTarget(name: "SentagKitTests", dependencies: ["SentagKit"], exclude: ["Fixtures"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-        .testTarget(name: "SentagCLITests", dependencies: ["SentagKit"]),
+        .testTarget(name: "SentagCLITests", dependencies: ["SentagKit", "PostgresStore"]),
+        // Against a real server: `make test` starts a throwaway cluster (SENTAG_TEST_POSTGRES).
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "SentagKit"]),
     ]
 )

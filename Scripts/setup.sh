@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Installs what building sentag needs and is not there yet: libedit's headers (Debian's
-# libedit-dev). Runs `apt-get update` once, only when something is missing. Safe to re-run.
+# Installs what sentag needs and is not there yet, from Debian's packages:
+#   setup.sh          to build and run: libedit's and libpq's headers (libedit-dev, libpq-dev)
+#   setup.sh --test   the same, and a PostgreSQL server for the store tests (postgresql); the
+#                     tests start a throwaway cluster of their own, never the system's
+# Runs `apt-get update` at most once, and only when something is missing. Safe to re-run.
 set -euo pipefail
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -8,19 +11,27 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-if [ -f /usr/include/histedit.h ] || pkg-config --exists libedit 2>/dev/null; then
-  exit 0
+missing=()
+if ! [ -f /usr/include/histedit.h ] && ! pkg-config --exists libedit 2>/dev/null; then
+  missing+=(libedit-dev) # line editing for 'sentag label'
 fi
+if ! [ -f /usr/include/postgresql/libpq-fe.h ] && ! pkg-config --exists libpq 2>/dev/null; then
+  missing+=(libpq-dev) # the PostgreSQL client library, for --annotations postgresql://…
+fi
+if [ "${1:-}" = "--test" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  missing+=(postgresql) # the server the store tests run against
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
 
-echo "setup: installing libedit-dev (line editing for 'sentag label')"
+echo "setup: installing ${missing[*]}"
 if [ "$(id -u)" -eq 0 ]; then
   SUDO=""
 elif command -v sudo >/dev/null 2>&1; then
   SUDO="sudo"
 else
-  echo "setup: libedit-dev is missing and this user cannot install it; ask for 'apt-get install libedit-dev'" >&2
+  echo "setup: ${missing[*]} missing and this user cannot install them; ask for 'apt-get install ${missing[*]}'" >&2
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y libedit-dev
+$SUDO apt-get install -y "${missing[@]}"

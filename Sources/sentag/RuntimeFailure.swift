@@ -1,3 +1,4 @@
+import PostgresStore
 import SentagKit
 
 /// The message for a runtime error of the core, or nil for argument-parser's own errors.
@@ -9,6 +10,7 @@ enum RuntimeFailure {
         case let error as LabelSetError: error.description
         case let error as ExportError: error.description
         case let error as ModelError: error.description
+        case let error as PostgresError: error.description
         case let error as any CustomStringConvertible & Error where error is SentagFailure: error.description
         default: nil
         }

@@ -10,7 +10,7 @@ import Testing
         (
             ["seeds"],
             "unknown subcommand 'seeds'; the subcommands are label, segment, agreement, review, export, stats, "
-                + "suggest, check, duplicates"
+                + "store, suggest, check, duplicates"
         ),
     ])
     func anUnknownSubcommandIsAUsageErrorWithASuggestion(_ arguments: [String], _ message: String) throws {

@@ -13,7 +13,7 @@ import Testing
     /// Every line of a journal as the store hands it over.
     static func lines(_ store: FolderStore, _ annotator: String) throws -> [(String, RecordPosition)] {
         var lines: [(String, RecordPosition)] = []
-        _ = try store.readJournal(annotator, after: nil) { bytes, position in
+        _ = try store.forEachRecord(annotator) { bytes, position in
             lines.append((String(decoding: bytes, as: UTF8.self), position))
         }
         return lines

@@ -1,6 +1,7 @@
 import Foundation
-import SentagKit
 import Testing
+
+@testable import SentagKit
 
 /// The one decoder, the one rule for the current decision, undo, and checkpoints.
 @Suite struct RecordDecoderTests {
@@ -233,5 +234,69 @@ import Testing
         #expect(table.journal("alice")?.votes.decisionCount == 21)
         #expect(table.journal("alice")?.readsPastMark == true)
         #expect(store.cache?.read("checkpoints/alice.journal") == nil)
+    }
+}
+
+/// The undo history keeps the newest steps in a ring: whatever the pushes, undos and stale
+/// retractions before, undoing step by step gives what an unbounded history gives (for as many
+/// steps as the ring holds).
+@Suite struct UndoHistoryRingTests {
+    /// The same rules on an unbounded array, as plainly as possible.
+    struct Reference {
+        var stack: [(id: SentenceID, serial: Int, previousSerial: Int)] = []
+        var live: [SentenceID: Int] = [:]
+        var next = 1
+
+        mutating func decide(_ id: SentenceID) {
+            stack.append((id, next, live[id] ?? 0))
+            live[id] = next
+            next += 1
+        }
+
+        mutating func undo(_ id: SentenceID) {
+            if let top = stack.last, top.id == id, top.serial == live[id] {
+                stack.removeLast()
+                live[id] = top.previousSerial
+            } else {
+                live[id] = next
+                next += 1
+            }
+            while let top = stack.last, live[top.id] != top.serial { stack.removeLast() }
+        }
+
+        var top: SentenceID? { stack.last?.id }
+    }
+
+    @Test func theRingUndoesWhatAnUnboundedHistoryUndoes() {
+        var lane = DecisionLane()
+        var reference = Reference()
+        var random = SplitMix64(seed: 3)
+        var decided = CurrentVote.none
+        decided.label = 0
+        for _ in 0..<30_000 {
+            let id = SentenceID(rawValue: UInt64(random.next(below: 3_000)))
+            switch random.next(below: 10) {
+            case 0:
+                // A retraction of any sentence, on top or not (a hand edit, an old journal).
+                lane.apply(id: id, vote: .none, note: nil, isUndo: false, joinsPrevious: false)
+                reference.undo(id)
+            case 1, 2:
+                guard let top = reference.top else { continue }
+                lane.apply(id: top, vote: .none, note: nil, isUndo: true, joinsPrevious: false)
+                reference.undo(top)
+            default:
+                lane.apply(id: id, vote: decided, note: nil, isUndo: false, joinsPrevious: false)
+                reference.decide(id)
+            }
+        }
+        for step in 0..<2_000 {
+            let top = lane.lastStep().first?.id
+            #expect(
+                top == reference.top, "step \(step): \(String(describing: top)) vs \(String(describing: reference.top))"
+            )
+            guard let id = reference.top, top == id else { break }
+            lane.apply(id: id, vote: .none, note: nil, isUndo: true, joinsPrevious: false)
+            reference.undo(id)
+        }
     }
 }

@@ -101,7 +101,7 @@ struct ReviewProject {
     /// The records of a journal, in order.
     func records(_ annotator: String) throws -> [AnnotationRecord] {
         var records: [AnnotationRecord] = []
-        _ = try store.readJournal(annotator, after: nil) { line, _ in
+        _ = try store.forEachRecord(annotator) { line, _ in
             if let record = try? AnnotationRecord(jsonLine: line) { records.append(record) }
         }
         return records

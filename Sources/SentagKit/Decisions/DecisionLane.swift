@@ -59,7 +59,7 @@ public struct DecisionLane: Sendable {
     /// The step `u` would undo now, newest first: the slot, and the decision (and note) it
     /// replaced.
     public func lastStep() -> [(id: SentenceID, previous: CurrentVote, previousNote: String?)] {
-        undo.lastStep().map { (ids[Int($0.slot)], $0.previous, $0.previousNote) }
+        undo.lastStep().map { (ids[Int($0.slot)], $0.previous, undo.previousNote(of: $0)) }
     }
 
     /// The rule for one record, and the only place a current decision changes: the record's

@@ -73,9 +73,9 @@ public struct DecisionTableLoader {
         }
         let start = journal.mark
         var lastOffset: Int64 = -1
-        let end = try store.readJournal(annotator, after: start) { line, position in
-            journal.ingest(line, at: position) { store.describe($0, of: annotator) }
-            lastOffset = position.offset
+        let end = try store.readJournal(annotator, after: start) { batch in
+            journal.ingest(batch) { store.describe($0, of: annotator) }
+            if let last = batch.positions.last { lastOffset = last.offset }
         }
         journal.mark = end
         // A line starting at or after the mark is the last one, without its newline yet.

@@ -10,9 +10,11 @@ extension JournalDecisions {
     /// Raised whenever the meaning of a journal line or of this layout changes.
     static let checkpointVersion: UInt32 = 1
 
+    /// The layout sizes and the build: a checkpoint is read only by the build that wrote it
+    /// (the rules for a line may have changed since).
     private static var layoutSignature: UInt64 {
-        UInt64(MemoryLayout<CurrentVote>.stride) << 32 | UInt64(MemoryLayout<RecordPosition>.stride) << 16
-            | UInt64(GapHistogram.buckets)
+        (UInt64(MemoryLayout<CurrentVote>.stride) << 32 | UInt64(MemoryLayout<RecordPosition>.stride) << 16
+            | UInt64(GapHistogram.buckets)) ^ BuildIdentity.current
     }
 
     /// The checkpoint's bytes.
@@ -62,11 +64,11 @@ extension JournalDecisions {
         writer.write(array: entries.map(\.previousSerial))
         writer.write(array: entries.map { $0.joinsPrevious ? UInt8(1) : 0 })
         writer.write(array: entries.map(\.previous))
-        let notes = entries.indices.filter { entries[$0].previousNote != nil }
+        let notes = lane.undo.previousNotes.sorted { $0.key < $1.key }
         writer.write(notes.count)
-        for index in notes {
-            writer.write(index)
-            writer.write(entries[index].previousNote ?? "")
+        for (serial, note) in notes {
+            writer.write(serial)
+            writer.write(note)
         }
         writer.write(array: lane.undo.liveSerial)
         writer.write(lane.undo.nextSerial)
@@ -149,22 +151,22 @@ extension JournalDecisions {
             slots.allSatisfy({ (0..<Int32(ids.count)).contains($0) }),
             let previousNoteCount = reader.readCount(limit: slots.count)
         else { return nil }
-        var entries = slots.indices.map { i in
+        let entries = slots.indices.map { i in
             UndoHistory.Entry(
                 slot: slots[i], serial: serials[i], previousSerial: previousSerials[i], joinsPrevious: joins[i] != 0,
-                previous: previous[i], previousNote: nil)
+                previous: previous[i])
         }
+        var previousNotes: [Int32: String] = [:]
         for _ in 0..<previousNoteCount {
-            guard let index = reader.readInt(), entries.indices.contains(index), let note = reader.readString() else {
-                return nil
-            }
-            entries[index].previousNote = note
+            guard let serial = reader.read(Int32.self), let note = reader.readString() else { return nil }
+            previousNotes[serial] = note
         }
         guard let liveSerial = reader.readArray(of: Int32.self), liveSerial.count == ids.count,
             let nextSerial = reader.read(Int32.self)
         else { return nil }
         return DecisionLane(
             ids: ids.map(SentenceID.init(rawValue:)), votes: votes, notes: notes,
-            undo: UndoHistory(entries: entries, liveSerial: liveSerial, nextSerial: nextSerial))
+            undo: UndoHistory(
+                entries: entries, previousNotes: previousNotes, liveSerial: liveSerial, nextSerial: nextSerial))
     }
 }

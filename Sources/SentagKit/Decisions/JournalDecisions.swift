@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Everything the decision table knows about one annotator's journal: the current votes, the
 /// current adjudications, their notes and undo histories, the summary, and the lines skipped.
 ///
@@ -58,31 +60,136 @@ public struct JournalDecisions: Sendable {
     public mutating func ingest(
         _ line: UnsafeBufferPointer<UInt8>, at position: RecordPosition, describe: (RecordPosition) -> String
     ) {
-        if Self.isBlank(line) { return }
-        switch RecordDecoder.decode(line, journal: annotator) {
-        case .failure(let problem):
-            warn(Diagnostic(location: describe(position), message: "\(problem); line skipped"))
-        case .success(let record):
-            let label = record.label.map { field in
-                DecodedRecord.withBytes(field, in: line) { labels.intern($0) }
-            }
-            let suggested = record.suggested.map { field in
-                DecodedRecord.withBytes(field, in: line) { labels.intern($0) }
-            }
-            let doc = DecodedRecord.withBytes(record.doc, in: line) { docs.intern($0) }
-            let fingerprint = DecodedRecord.withBytes(record.doc, in: line) { docBytes in
-                DecodedRecord.withBytes(record.text, in: line) { textBytes in
-                    RecordFingerprint.of(
-                        doc: docBytes, index: record.index, start: record.start, end: record.end, text: textBytes)
+        apply(Self.prepare(line, journal: annotator), line: line, at: position, describe: describe)
+    }
+
+    /// Reads a batch of lines: decoded and hashed on several threads when the batch is large
+    /// (`prepare` is pure), then applied in order on this one.
+    public mutating func ingest(_ batch: JournalBatch, describe: (RecordPosition) -> String) {
+        let count = batch.count
+        let workers = count >= 512 ? min(ProcessorCount.active, 8) : 1
+        let annotator = self.annotator
+        let prepared = [PreparedRecord](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let slots = PreparedSlots(buffer: buffer, batch: batch)
+            let share = (count + workers - 1) / workers
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for i in (worker * share)..<min(count, (worker + 1) * share) {
+                    (slots.buffer.baseAddress! + i).initialize(
+                        to: Self.prepare(slots.batch.record(i), journal: annotator))
                 }
             }
+            initialized = count
+        }
+        for i in 0..<count {
+            apply(prepared[i], line: batch.record(i), at: batch.positions[i], describe: describe)
+        }
+    }
+
+    /// A line decoded and hashed, ready to apply: the part of reading that needs no state. Plain
+    /// values only (a problem is decoded again when it is reported), so a batch of them is
+    /// cheap to make and to read.
+    struct PreparedRecord: BitwiseCopyable {
+        enum Status: UInt8 { case blank, record, problem }
+        var status: Status
+        var id: SentenceID = SentenceID(rawValue: 0)
+        var label: Field = .none
+        var suggested: Field = .none
+        var doc: Field = .none
+        var note: Field = .none
+        var index: Int32 = 0
+        var ms: Int32 = -1
+        var time: Int64 = 0
+        var fingerprint: UInt64 = 0
+        var flagged = false
+        var adjudicated = false
+        var undo = false
+        var run = false
+
+        /// A string field: its bytes in the line (start < 0: absent), escapes, and its hash.
+        struct Field: BitwiseCopyable {
+            var start: Int32
+            var end: Int32
+            var hasEscapes: Bool
+            var hash: UInt64
+
+            static let none = Field(start: -1, end: -1, hasEscapes: false, hash: 0)
+
+            init(start: Int32, end: Int32, hasEscapes: Bool, hash: UInt64) {
+                self.start = start
+                self.end = end
+                self.hasEscapes = hasEscapes
+                self.hash = hash
+            }
+
+            init(_ field: DecodedRecord.Field?, in line: UnsafeBufferPointer<UInt8>, hashed: Bool) {
+                guard let field else {
+                    self = .none
+                    return
+                }
+                self.init(
+                    start: Int32(field.range.lowerBound), end: Int32(field.range.upperBound),
+                    hasEscapes: field.hasEscapes,
+                    hash: hashed ? DecodedRecord.withBytes(field, in: line) { XXHash64.hash($0) } : 0)
+            }
+
+            var decoded: DecodedRecord.Field? {
+                start < 0 ? nil : DecodedRecord.Field(range: Int(start)..<Int(end), hasEscapes: hasEscapes)
+            }
+        }
+    }
+
+    static func prepare(_ line: UnsafeBufferPointer<UInt8>, journal: String) -> PreparedRecord {
+        if isBlank(line) { return PreparedRecord(status: .blank) }
+        guard case .success(let record) = RecordDecoder.decode(line, journal: journal) else {
+            return PreparedRecord(status: .problem)
+        }
+        var prepared = PreparedRecord(status: .record)
+        prepared.id = record.id
+        prepared.label = .init(record.label, in: line, hashed: true)
+        prepared.suggested = .init(record.suggested, in: line, hashed: true)
+        prepared.doc = .init(record.doc, in: line, hashed: true)
+        prepared.note = .init(record.note, in: line, hashed: false)
+        prepared.index = Int32(clamping: record.index)
+        prepared.ms = record.ms.map { Int32(clamping: $0) } ?? -1
+        prepared.time = record.time.millisecondsSince1970
+        prepared.flagged = record.flag == true
+        prepared.adjudicated = record.adjudicated
+        prepared.undo = record.undo
+        prepared.run = record.run
+        prepared.fingerprint = DecodedRecord.withBytes(record.doc, in: line) { docBytes in
+            DecodedRecord.withBytes(record.text, in: line) { textBytes in
+                RecordFingerprint.of(
+                    doc: docBytes, index: record.index, start: record.start, end: record.end, text: textBytes)
+            }
+        }
+        return prepared
+    }
+
+    private mutating func apply(
+        _ prepared: PreparedRecord, line: UnsafeBufferPointer<UInt8>, at position: RecordPosition,
+        describe: (RecordPosition) -> String
+    ) {
+        switch prepared.status {
+        case .blank:
+            return
+        case .problem:
+            // Decoded again for its reason: rare, and it keeps the prepared records plain.
+            if case .failure(let problem) = RecordDecoder.decode(line, journal: annotator) {
+                warn(Diagnostic(location: describe(position), message: "\(problem); line skipped"))
+            }
+        case .record:
+            func intern(_ field: PreparedRecord.Field, into names: inout NameInterner) -> Int32 {
+                guard let decoded = field.decoded else { return -1 }
+                return DecodedRecord.withBytes(decoded, in: line) { names.intern($0, hash: field.hash) }
+            }
             let vote = CurrentVote(
-                label: label ?? -1, suggested: suggested ?? -1, ms: record.ms.map { Int32(clamping: $0) } ?? -1,
-                index: Int32(clamping: record.index), doc: doc, flagged: record.flag == true, hasNote: false,
-                time: record.time.millisecondsSince1970, fingerprint: fingerprint, position: position)
+                label: intern(prepared.label, into: &labels), suggested: intern(prepared.suggested, into: &labels),
+                ms: prepared.ms, index: prepared.index, doc: intern(prepared.doc, into: &docs),
+                flagged: prepared.flagged, hasNote: false, time: prepared.time, fingerprint: prepared.fingerprint,
+                position: position)
             apply(
-                id: record.id, vote: vote, note: record.note.map { DecodedRecord.string($0, in: line) },
-                adjudicated: record.adjudicated, undo: record.undo, run: record.run)
+                id: prepared.id, vote: vote, note: prepared.note.decoded.map { DecodedRecord.string($0, in: line) },
+                adjudicated: prepared.adjudicated, undo: prepared.undo, run: prepared.run)
         }
     }
 
@@ -129,4 +236,11 @@ public struct JournalDecisions: Sendable {
         for byte in line where byte != 0x20 && byte != 0x09 { return false }
         return true
     }
+}
+
+/// Result slots the preparing threads fill; each index is written by exactly one thread.
+/// The batch is only read.
+private struct PreparedSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<JournalDecisions.PreparedRecord>
+    let batch: JournalBatch
 }

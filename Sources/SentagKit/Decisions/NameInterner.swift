@@ -22,7 +22,11 @@ struct NameInterner: Sendable {
 
     /// The number of `bytes` (a name's UTF-8), adding it when new.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = XXHash64.hash(bytes)
+        intern(bytes, hash: XXHash64.hash(bytes))
+    }
+
+    /// `intern` with the bytes' `XXHash64` already computed (by a reading thread).
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i].index != 0 {

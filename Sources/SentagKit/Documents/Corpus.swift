@@ -106,8 +106,10 @@ public struct Corpus: Sendable {
         let span = spans[position]
         let text = documents[document].text
         let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: span.utf8Start)
-        let upper = utf8.index(lower, offsetBy: span.utf8End - span.utf8Start)
+        // A text read on demand from a file that changed since is empty: never slice past it.
+        let length = utf8.count
+        let lower = utf8.index(utf8.startIndex, offsetBy: min(span.utf8Start, length))
+        let upper = utf8.index(lower, offsetBy: max(0, min(span.utf8End, length) - min(span.utf8Start, length)))
         return Sentence(
             id: ids[position], doc: documents[document].id, index: position - documentRanges[document].lowerBound,
             start: span.start, end: span.end, text: String(text[lower..<upper]))

@@ -29,23 +29,49 @@ public enum DocumentLoader {
     public static func forEachFile(
         in sources: [String], _ body: (SourceFile, [UInt8], [Document]) throws(SourceError) -> Void
     ) throws(SourceError) {
-        var seen: [String: String] = [:]
-        for source in sources {
-            for file in try files(of: source) {
-                let bytes: [UInt8]
-                do {
-                    bytes = try FileSystem.readFile(file.path)
-                } catch {
-                    throw .unreadable(path: file.path, reason: error.reason)
-                }
-                var documents: [Document] = []
-                try readDocuments(bytes, file: file.path, idPrefix: file.idPrefix) { (document) throws(SourceError) in
-                    if let first = seen.updateValue(document.origin, forKey: document.id) {
-                        throw .duplicateDocumentID(id: document.id, first: first, second: document.origin)
-                    }
-                    documents.append(document)
-                }
-                try body(file, bytes, documents)
+        var seen = DocumentIDs()
+        for file in try files(of: sources) {
+            let bytes = try read(file)
+            var documents: [Document] = []
+            try readDocuments(bytes, file: file.path, idPrefix: file.idPrefix) { (document, _) throws(SourceError) in
+                try seen.add(document.id, origin: document.origin)
+                documents.append(document)
+            }
+            try body(file, bytes, documents)
+        }
+    }
+
+    /// The files of all the sources, in order.
+    static func files(of sources: [String]) throws(SourceError) -> [SourceFile] {
+        var all: [SourceFile] = []
+        for source in sources { all += try files(of: source) }
+        return all
+    }
+
+    /// The bytes of a source file.
+    static func read(_ file: SourceFile) throws(SourceError) -> [UInt8] {
+        do {
+            return try FileSystem.readFile(file.path)
+        } catch {
+            throw .unreadable(path: file.path, reason: error.reason)
+        }
+    }
+
+    /// Where a document's text is in its file: the bytes of a `.txt` file, or the body of a JSONL
+    /// line's `"text"` string (with escapes to decode, or not). Nil when it cannot be said
+    /// simply (a key written with escapes).
+    public struct TextPlace: Equatable, Sendable {
+        public var range: Range<Int>
+        public var hasEscapes: Bool
+    }
+
+    /// Document ids seen so far, to refuse one used twice.
+    struct DocumentIDs {
+        private var origins: [String: String] = [:]
+
+        mutating func add(_ id: String, origin: String) throws(SourceError) {
+            if let first = origins.updateValue(origin, forKey: id) {
+                throw .duplicateDocumentID(id: id, first: first, second: origin)
             }
         }
     }
@@ -102,7 +128,8 @@ public enum DocumentLoader {
     }
 
     static func readDocuments(
-        _ bytes: [UInt8], file path: String, idPrefix: String, _ body: (Document) throws(SourceError) -> Void
+        _ bytes: [UInt8], file path: String, idPrefix: String,
+        _ body: (Document, TextPlace?) throws(SourceError) -> Void
     ) throws(SourceError) {
         if bytes.isEmpty { throw .emptyFile(path: path) }
         if FileSystem.fileExtension(path) == "jsonl" {
@@ -111,12 +138,25 @@ public enum DocumentLoader {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .invalidUTF8(path: path, line: nil, byteOffset: UTF8Validation.firstInvalidOffset(bytes) ?? 0)
             }
-            try body(Document(id: idPrefix, text: text, origin: path))
+            try body(Document(id: idPrefix, text: text, origin: path), TextPlace(range: 0..<bytes.count, hasEscapes: false))
         }
     }
 
+    /// The body of the top-level `"text"` string of a JSON line, as a place in the file.
+    static func textPlace(_ line: UnsafeBufferPointer<UInt8>, lineStart: Int) -> TextPlace? {
+        var place: TextPlace?
+        try? JSONObjectScanner.scan(line) { (member) throws(JSONObjectScanner.Failure) in
+            guard JSONObjectScanner.key(line, member.key, is: "text"), case .string(let escapes) = member.kind else {
+                return
+            }
+            place = TextPlace(
+                range: (lineStart + member.value.lowerBound)..<(lineStart + member.value.upperBound), hasEscapes: escapes)
+        }
+        return place
+    }
+
     private static func readJSONLines(
-        _ bytes: [UInt8], path: String, idPrefix: String, _ body: (Document) throws(SourceError) -> Void
+        _ bytes: [UInt8], path: String, idPrefix: String, _ body: (Document, TextPlace?) throws(SourceError) -> Void
     ) throws(SourceError) {
         var documents = 0
         var lineNumber = 0
@@ -162,7 +202,8 @@ public enum DocumentLoader {
                     path: path, line: lineNumber, reason: "\"id\" is \(other.kindDescription), not a string")
             }
             documents += 1
-            try body(Document(id: id, text: text, origin: "\(path):\(lineNumber)", meta: value["meta"]))
+            let place = line.withUnsafeBufferPointer { textPlace($0, lineStart: lineStart) }
+            try body(Document(id: id, text: text, origin: "\(path):\(lineNumber)", meta: value["meta"]), place)
         }
         if documents == 0 { throw .emptyFile(path: path) }
     }

@@ -5,7 +5,7 @@
 /// others unchanged. The hash is FNV-1a over `doc 0x00 text 0x00 occurrence` followed by the
 /// SplitMix64 finaliser for avalanche; it is fixed here and identical on every machine and run
 /// (never Swift's per-process seeded `Hasher`).
-public struct SentenceID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SentenceID: Hashable, Comparable, Sendable, CustomStringConvertible, BitwiseCopyable {
     public var rawValue: UInt64
 
     public init(rawValue: UInt64) {

@@ -4,7 +4,12 @@
 /// leading dot, white space — is refused before any file is touched.
 public enum AnnotatorName {
     public static func isValid(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
+        var copy = name
+        return copy.withUTF8 { isValid(utf8: $0) }
+    }
+
+    /// `isValid` on UTF-8 bytes (a journal field), without making a `String`.
+    public static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard (1...64).contains(bytes.count) else { return false }
         for (i, byte) in bytes.enumerated() {
             let alnum = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)

@@ -146,8 +146,9 @@ public enum RecordDecoder {
                 label = member.kind == .null ? .some(nil) : .some(try Self.labelName(member, line, key))
             case .annotator:
                 let field = try Self.string(member, line, key)
-                let name = DecodedRecord.string(field, in: line)
-                guard AnnotatorName.isValid(name) else { throw .badAnnotator(name) }
+                guard DecodedRecord.withBytes(field, in: line, AnnotatorName.isValid(utf8:)) else {
+                    throw .badAnnotator(DecodedRecord.string(field, in: line))
+                }
                 annotator = field
             case .time:
                 let field = try Self.string(member, line, key)
@@ -178,8 +179,16 @@ public enum RecordDecoder {
             }
             if start > end { return .failure(.startAfterEnd(start: start, end: end)) }
             if let journal {
-                let name = DecodedRecord.string(annotator, in: line)
-                if name != journal { return .failure(.foreignAnnotator(found: name, journal: journal)) }
+                var expected = journal
+                let same = expected.withUTF8 { journalBytes in
+                    DecodedRecord.withBytes(annotator, in: line) { found in
+                        found.count == journalBytes.count && found.elementsEqual(journalBytes)
+                    }
+                }
+                if !same {
+                    return .failure(
+                        .foreignAnnotator(found: DecodedRecord.string(annotator, in: line), journal: journal))
+                }
             }
             return .success(
                 DecodedRecord(

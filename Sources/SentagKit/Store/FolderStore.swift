@@ -79,10 +79,9 @@ public final class FolderStore: JournalStore {
         try SafeFile.open(Self.journalName(annotator), in: folder, flags: O_RDONLY, path: journalLocation(annotator))
     }
 
-    public func readJournal(
-        _ annotator: String, after mark: JournalMark?,
-        _ visit: (UnsafeBufferPointer<UInt8>, RecordPosition) -> Void
-    ) throws(StoreError) -> JournalMark {
+    public func readJournal(_ annotator: String, after mark: JournalMark?, _ visit: (JournalBatch) -> Void)
+        throws(StoreError) -> JournalMark
+    {
         let start = mark ?? .start
         return try withFolder(missing: start) { (folder) throws(StoreError) in
             guard let fd = try openJournalForReading(annotator, in: folder) else { return start }
@@ -92,14 +91,24 @@ public final class FolderStore: JournalStore {
             var lines = start.lines
             let end: Int64
             do throws(LineReaderError<Never>) {
-                end = try reader.forEachLine { (line, number, offset, terminated) throws(Never) in
-                    if terminated { lines = number }
-                    var bytes = line
-                    // A byte order mark some editors put first is not part of the record.
-                    if offset == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-                        bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+                end = try reader.forEachBatch { (buffer, batch) throws(Never) in
+                    var ranges: [Range<Int>] = []
+                    var positions: [RecordPosition] = []
+                    ranges.reserveCapacity(batch.count)
+                    positions.reserveCapacity(batch.count)
+                    for line in batch {
+                        if line.terminated { lines = line.number }
+                        var range = line.range
+                        // A byte order mark some editors put first is not part of the record.
+                        if line.offset == 0, range.count >= 3, buffer[range.lowerBound] == 0xEF,
+                            buffer[range.lowerBound + 1] == 0xBB, buffer[range.lowerBound + 2] == 0xBF
+                        {
+                            range = (range.lowerBound + 3)..<range.upperBound
+                        }
+                        ranges.append(range)
+                        positions.append(RecordPosition(line: line.number, offset: line.offset))
                     }
-                    visit(bytes, RecordPosition(line: number, offset: offset))
+                    visit(JournalBatch(bytes: buffer, ranges: ranges, positions: positions))
                 }
             } catch {
                 if case .read(let failure) = error { throw .unreadable(path: location, reason: failure.reason) }

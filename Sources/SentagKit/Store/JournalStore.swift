@@ -17,15 +17,14 @@ public protocol JournalStore: AnyObject {
     func annotators() throws(StoreError) -> [String]
 
     /// Streams the records of `annotator`'s journal in order, starting after `mark` (from the
-    /// beginning when nil): each record's bytes (one JSON object, no newline) and its position.
-    /// Returns the mark of what was read, for the next call and for checkpoints.
+    /// beginning when nil), a batch at a time: each record's bytes (one JSON object, no newline)
+    /// and its position. Returns the mark of what was read, for the next call and for
+    /// checkpoints.
     ///
     /// A journal that is missing reads as empty. A journal that must not be read (a symbolic
     /// link, a FIFO, a file with several links) throws `.unsafeFile`.
-    func readJournal(
-        _ annotator: String, after mark: JournalMark?,
-        _ visit: (UnsafeBufferPointer<UInt8>, RecordPosition) -> Void
-    ) throws(StoreError) -> JournalMark
+    func readJournal(_ annotator: String, after mark: JournalMark?, _ visit: (JournalBatch) -> Void)
+        throws(StoreError) -> JournalMark
 
     /// Whether `mark` still describes a prefix of the journal as it is now (same bytes at its
     /// end, nothing removed): a checkpoint built on it can be extended by reading after it.
@@ -56,6 +55,39 @@ public protocol JournalStore: AnyObject {
 
     /// Where this store keeps caches (checkpoints, segmentations); nil when it keeps none.
     var cache: (any StoreCache)? { get }
+}
+
+/// Records read from a journal together: one buffer (valid only during the call that hands it
+/// over), and each record's place in it and in the journal.
+public struct JournalBatch {
+    public let bytes: UnsafeBufferPointer<UInt8>
+    /// Each record's bytes in `bytes`.
+    public let ranges: [Range<Int>]
+    public let positions: [RecordPosition]
+
+    public init(bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], positions: [RecordPosition]) {
+        self.bytes = bytes
+        self.ranges = ranges
+        self.positions = positions
+    }
+
+    public var count: Int { ranges.count }
+
+    /// The bytes of record `i`.
+    public func record(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[ranges[i]]) }
+}
+
+extension JournalStore {
+    /// Calls `visit` for each record of the journal after `mark`, one at a time.
+    @discardableResult
+    public func forEachRecord(
+        _ annotator: String, after mark: JournalMark? = nil,
+        _ visit: (UnsafeBufferPointer<UInt8>, RecordPosition) -> Void
+    ) throws(StoreError) -> JournalMark {
+        try readJournal(annotator, after: mark) { batch in
+            for i in 0..<batch.count { visit(batch.record(i), batch.positions[i]) }
+        }
+    }
 }
 
 /// A journal open for appending, holding the store's lock for its annotator until `close()`.

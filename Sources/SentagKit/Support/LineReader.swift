@@ -5,16 +5,24 @@
 #endif
 
 /// Streams the lines of an open file from an offset with constant memory: large `read`s into
-/// one reused buffer.
+/// one reused buffer, handed over a buffer at a time (`forEachBatch`) or a line at a time.
 ///
-/// Each line is handed over without its `\n` (and without a `\r` before it), with its 1-based
-/// number, the byte offset where it starts and whether a newline ended it (only the last line of
-/// a file can lack one). The buffer view is valid only during the call.
+/// A line comes without its `\n` (and without a `\r` before it), with its 1-based number, the
+/// byte offset where it starts and whether a newline ended it (only the last line of a file can
+/// lack one). The buffer is valid only during the call.
 public struct LineReader {
     private let fd: Int32
     private let path: String
     private let startOffset: Int64
     private let firstLine: Int64
+
+    /// One line of a batch: where it is in the batch's buffer and in the file.
+    public struct Line: Sendable {
+        public var range: Range<Int>
+        public var number: Int64
+        public var offset: Int64
+        public var terminated: Bool
+    }
 
     /// Reads `fd` (which the caller owns and closes) from `offset`; the first line read is
     /// numbered `firstLine`.
@@ -25,12 +33,11 @@ public struct LineReader {
         self.firstLine = firstLine
     }
 
-    /// Calls `body(line, lineNumber, byteOffset, terminated)` for every line, blank ones
-    /// included; returns the offset just past the last newline.
+    /// Calls `body` with each buffer read and the complete lines in it (the last call may end
+    /// with a line that has no newline); returns the offset just past the last newline.
     @discardableResult
-    public func forEachLine<E: Error>(
-        chunkSize: Int = 1 << 20,
-        _ body: (UnsafeBufferPointer<UInt8>, Int64, Int64, Bool) throws(E) -> Void
+    public func forEachBatch<E: Error>(
+        chunkSize: Int = 1 << 20, _ body: (UnsafeBufferPointer<UInt8>, [Line]) throws(E) -> Void
     ) throws(LineReaderError<E>) -> Int64 {
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 4096), alignment: 16)
         defer { buffer.deallocate() }
@@ -38,6 +45,7 @@ public struct LineReader {
         var consumed = 0  // bytes of buffer already handed out
         var fileOffset = startOffset  // file offset of buffer[0]
         var lineNumber = firstLine - 1
+        var lines: [Line] = []
         while true {
             // Move the unfinished line to the front, and grow when one line fills the buffer.
             if consumed > 0 {
@@ -60,14 +68,15 @@ public struct LineReader {
                 throw .read(FileSystem.Failure(path: path, errno: errno))
             }
             let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            lines.removeAll(keepingCapacity: true)
             if n == 0 {
                 // End of file: a last line without a newline.
                 if filled > 0 {
-                    lineNumber += 1
                     var end = filled
                     if bytes[end - 1] == 0x0D { end -= 1 }
+                    lines.append(Line(range: 0..<end, number: lineNumber + 1, offset: fileOffset, terminated: false))
                     do {
-                        try body(UnsafeBufferPointer(start: bytes, count: end), lineNumber, fileOffset, false)
+                        try body(UnsafeBufferPointer(start: bytes, count: filled), lines)
                     } catch {
                         throw .body(error)
                     }
@@ -84,17 +93,35 @@ public struct LineReader {
                 lineNumber += 1
                 var end = newline
                 if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
-                do {
-                    try body(
-                        UnsafeBufferPointer(start: bytes + lineStart, count: end - lineStart), lineNumber,
-                        fileOffset + Int64(lineStart), true)
-                } catch {
-                    throw .body(error)
-                }
+                lines.append(
+                    Line(
+                        range: lineStart..<end, number: lineNumber, offset: fileOffset + Int64(lineStart),
+                        terminated: true))
                 lineStart = newline + 1
                 searchFrom = lineStart
             }
+            if !lines.isEmpty {
+                do {
+                    try body(UnsafeBufferPointer(start: bytes, count: filled), lines)
+                } catch {
+                    throw .body(error)
+                }
+            }
             consumed = lineStart
+        }
+    }
+
+    /// Calls `body(line, lineNumber, byteOffset, terminated)` for every line, blank ones
+    /// included; returns the offset just past the last newline.
+    @discardableResult
+    public func forEachLine<E: Error>(
+        chunkSize: Int = 1 << 20,
+        _ body: (UnsafeBufferPointer<UInt8>, Int64, Int64, Bool) throws(E) -> Void
+    ) throws(LineReaderError<E>) -> Int64 {
+        try forEachBatch(chunkSize: chunkSize) { (buffer, lines) throws(E) in
+            for line in lines {
+                try body(UnsafeBufferPointer(rebasing: buffer[line.range]), line.number, line.offset, line.terminated)
+            }
         }
     }
 }
