@@ -100,7 +100,9 @@ public struct LabelCheck: Sendable {
         let documents = Set(examples.map(\.document)).count
         var modelNote: String?
         var usedFolds = 0
-        if case .waiting(let why) = set.readiness {
+        if names.count < 2 {
+            modelNote = ModelError.tooFewLabels(names).description
+        } else if case .waiting(let why) = set.readiness {
             modelNote = ModelError.notReady(why).description
         } else if documents < 2 {
             modelNote = ModelError.tooFewDocuments(documents).description

@@ -155,7 +155,7 @@ public final class ModelSuggestions: SuggestionProvider {
                 let examples = set.examples(corpus: corpus)
                 let ready = set.readiness.isReady
                 let classifier = SentenceClassifier(labels: set.labelNames, examples: examples, calibrate: ready)
-                box.value.save(classifier, trainedOn: set)
+                if set.count > 0 { box.value.save(classifier, trainedOn: set) }
                 prepared.classifier = classifier
                 prepared.calibrated = ready
             }

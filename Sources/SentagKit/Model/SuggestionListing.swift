@@ -24,6 +24,7 @@ public struct SuggestionListing: Sendable {
         -> SuggestionListing
     {
         guard let corpus = view.corpus else { preconditionFailure("suggest needs a view with a corpus") }
+        guard view.labelSet.count >= 2 else { throw .tooFewLabels(view.labelSet.names) }
         guard corpus.count > 0 else { throw .emptyCorpus(sources: sources) }
         let consensus = ConsensusLabels(view: view)
         let set = ModelTrainingSet(consensus: consensus, corpus: corpus, labelSet: view.labelSet)

@@ -113,8 +113,8 @@ public struct SessionScreen: Sendable {
         case .similar(let sentences):
             var lines = ["the \(sentences.count) most similar sentences with an agreed label:"]
             for sentence in sentences {
-                let head = "  \(sentence.label) · \(Self.twoDecimals(sentence.similarity)) · \(sentence.place): "
-                lines += TextWrapper.wrap(head + sentence.text, width: width, rest: "      ")
+                let head = "\(sentence.label) · \(Self.twoDecimals(sentence.similarity)) · \(sentence.place): "
+                lines += TextWrapper.wrap(head + sentence.text, width: width, first: "  ", rest: "      ")
             }
             return lines
         case .finished:
