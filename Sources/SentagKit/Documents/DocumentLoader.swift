@@ -138,7 +138,8 @@ public enum DocumentLoader {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .invalidUTF8(path: path, line: nil, byteOffset: UTF8Validation.firstInvalidOffset(bytes) ?? 0)
             }
-            try body(Document(id: idPrefix, text: text, origin: path), TextPlace(range: 0..<bytes.count, hasEscapes: false))
+            try body(
+                Document(id: idPrefix, text: text, origin: path), TextPlace(range: 0..<bytes.count, hasEscapes: false))
         }
     }
 
@@ -150,7 +151,8 @@ public enum DocumentLoader {
                 return
             }
             place = TextPlace(
-                range: (lineStart + member.value.lowerBound)..<(lineStart + member.value.upperBound), hasEscapes: escapes)
+                range: (lineStart + member.value.lowerBound)..<(lineStart + member.value.upperBound),
+                hasEscapes: escapes)
         }
         return place
     }

@@ -176,7 +176,9 @@ struct SegmentationCache {
                     lower < 0 ? nil : DocumentLoader.TextPlace(range: lower..<upper, hasEscapes: escapes[document] != 0)
                 // A text read on demand is unchecked until then: its spans must fit it already.
                 if let place, !place.hasEscapes,
-                    !segmentation.spans.allSatisfy({ $0.utf8Start >= 0 && $0.utf8Start <= $0.utf8End && $0.utf8End <= place.range.count })
+                    !segmentation.spans.allSatisfy({
+                        $0.utf8Start >= 0 && $0.utf8Start <= $0.utf8End && $0.utf8End <= place.range.count
+                    })
                 {
                     return nil
                 }

@@ -84,7 +84,8 @@ public struct LabelingSetup {
 
     /// `--order uncertain`: the queue with the sentences the model is least sure of first
     /// (`UncertaintyOrder`); unchanged, with a note saying why, when there is no model yet.
-    public static func uncertainFirst(_ queue: SessionQueue, suggestions: ModelSuggestions?) -> (SessionQueue, String?) {
+    public static func uncertainFirst(_ queue: SessionQueue, suggestions: ModelSuggestions?) -> (SessionQueue, String?)
+    {
         guard let suggestions else {
             return (queue, "--order uncertain needs the model; the queue is in document order")
         }
