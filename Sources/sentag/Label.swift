@@ -72,6 +72,16 @@ extension Sentag {
             if order == .shuffle { banner += " · shuffled with seed \(setup.seed)" }
             if let note = setup.orderNote { banner += " · \(note)" }
             if blind { banner += " · blind: no suggestions" }
+            defer {
+                // A model still training in the background is worth finishing for the next session.
+                if let suggestions = setup.suggestions, suggestions.isTraining {
+                    let errors = OutputSink.standardError()
+                    errors.line(
+                        "finishing the model for the next session (up to 15 s; Ctrl-C skips it, nothing is lost)")
+                    errors.flush()
+                    suggestions.finishTraining(waitingUpTo: 15)
+                }
+            }
             try SessionCommandRunner.run(
                 session: setup.session, journal: setup.journal, store: store,
                 screen: SessionScreen(labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO)),

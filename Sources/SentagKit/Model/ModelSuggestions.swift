@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The model in the loop of `sentag label`: suggestions from the classifier, the labels of
 /// duplicates, and `:similar`, all views of the store's consensus labels
 /// (`ConsensusLabels`), kept current as the session records decisions.
@@ -6,8 +12,9 @@
 ///   it was saved for this set, or for a part of it (then it learns the rest, `learn(batch:)`);
 ///   else it is rebuilt and saved. Up to `synchronousLimit` labels that is done before the first
 ///   sentence (a rebuild of a few thousand labels takes a fraction of a second); beyond, on a
-///   background thread while the first sentences are shown without a suggestion, together with
-///   the duplicate and similarity indexes. Nothing of it is needed for correctness.
+///   background thread while the first sentences are shown without a suggestion, and the
+///   duplicate and similarity indexes on another; each is used as soon as it is ready. Nothing
+///   of it is needed for correctness.
 /// - **Each decision** is learned at once (`SentenceClassifier.learn`: a few steps, well inside
 ///   the decision-latency budget), and the sentence's consensus is refreshed in the indexes.
 ///   Decisions made while the background work runs are replayed into its result.
@@ -33,13 +40,17 @@ public final class ModelSuggestions: SuggestionProvider {
         public var withheld: @Sendable (Int) -> Bool
         /// Up to this many consensus labels everything is ready before the first sentence.
         public var synchronousLimit: Int
+        /// Beyond it, a first model is trained on this many labels spread over the consensus and
+        /// used until the full rebuild is done (none when the consensus is not larger).
+        public var sampleSize: Int
         public var minimumPerLabel: Int
 
         public init(
             suggest: Bool = true, model: Bool? = nil, blind: Bool = false,
             withheld: @escaping @Sendable (Int) -> Bool = { _ in false }, synchronousLimit: Int = 20_000,
-            minimumPerLabel: Int = 5
+            sampleSize: Int = 20_000, minimumPerLabel: Int = 5
         ) {
+            self.sampleSize = sampleSize
             self.suggest = suggest
             self.model = model ?? (suggest && !blind)
             self.blind = blind
@@ -58,6 +69,9 @@ public final class ModelSuggestions: SuggestionProvider {
         case savedAndCaughtUp(Int)
         /// Rebuilt from the consensus (and saved); the reason the saved one was not used.
         case rebuilt(String)
+        /// Trained on an evenly spread sample of this many consensus labels, while the full
+        /// rebuild runs in the background.
+        case sample(Int)
     }
 
     public let corpus: Corpus
@@ -73,21 +87,31 @@ public final class ModelSuggestions: SuggestionProvider {
     private var duplicates: DuplicateLabelIndex?
     private var similarIndex: SimilarExampleIndex?
     private var indexed: [Bool] = []
-    private var job: BackgroundJob<Prepared>?
-    /// What was recorded while the background work ran, replayed into its result.
-    private var pending: [(position: Int, label: Int?, consensus: Int?)] = []
+    private var modelJob: BackgroundJob<Rebuilt>?
+    /// Where the background rebuild puts the sample's model before it goes on to the full one.
+    private var sampleSlot: LockedSlot<Rebuilt>?
+    private var indexJob: BackgroundJob<Indexes>?
+    /// Labels recorded while the model was rebuilt in the background, learned into it (and into
+    /// the sample's model) when it arrives; consensus changes recorded while the indexes were
+    /// built, applied to them.
+    private var pendingLabels: [(position: Int, label: Int)] = []
+    private var pendingConsensus: [(position: Int, consensus: Int?)] = []
     private var notices: [String] = []
     private var wasReady = false
     private var document: (index: Int, sentences: [ModelSentence])?
     private let nearDuplicates = DuplicateFinder()
 
-    /// What the preparation makes: a rebuilt model (when the cache had none) and the indexes.
-    struct Prepared: @unchecked Sendable {
-        var classifier: SentenceClassifier?
+    /// A model rebuilt from the consensus (and saved), and why the saved one was not used.
+    struct Rebuilt: @unchecked Sendable {
+        var classifier: SentenceClassifier
         var calibrated: Bool
         var reason: String
-        var duplicates: DuplicateLabelIndex
-        var similar: SimilarExampleIndex
+    }
+
+    /// The duplicate and similarity indexes of the consensus-labeled sentences.
+    struct Indexes: @unchecked Sendable {
+        var duplicates = DuplicateLabelIndex()
+        var similar = SimilarExampleIndex()
         var indexed: [Bool]
     }
 
@@ -103,8 +127,7 @@ public final class ModelSuggestions: SuggestionProvider {
         consensus = agreed.labels
         consensusCounts = agreed.countsByLabel
         let set = ModelTrainingSet(consensus: agreed, corpus: corpus, labelSet: labelSet)
-        var rebuild = false
-        var reason = ""
+        var rebuild: String?
         if options.model {
             switch modelCache.lookup(set, corpus: corpus, allowExtending: true) {
             case .exact(let saved):
@@ -116,21 +139,38 @@ public final class ModelSuggestions: SuggestionProvider {
                 calibrated = set.readiness.isReady
                 provenance = .savedAndCaughtUp(added)
             case .stale(let why):
-                rebuild = true
-                reason = why
+                rebuild = why
             }
         }
-        let work = Self.preparation(
-            set: set, corpus: corpus, rebuild: rebuild, reason: reason, cache: modelCache,
-            indexes: !options.blind)
-        if set.count <= options.synchronousLimit {
-            adopt(work())
-        } else {
-            job = BackgroundJob(work)
+        let background = set.count > options.synchronousLimit
+        if let reason = rebuild {
+            let work = Self.rebuilding(set, corpus: corpus, reason: reason, cache: modelCache)
+            if background {
+                // A first model from a sample of whole documents, in a moment; then the full one.
+                if options.sampleSize > 0 && options.sampleSize < set.count {
+                    let slot = LockedSlot<Rebuilt>()
+                    let first = Self.rebuilding(
+                        Self.sample(set, count: options.sampleSize, corpus: corpus), corpus: corpus, reason: "",
+                        cache: nil)
+                    sampleSlot = slot
+                    modelJob = BackgroundJob {
+                        slot.put(first())
+                        return work()
+                    }
+                } else {
+                    modelJob = BackgroundJob(work)
+                }
+            } else {
+                adopt(work())
+            }
+        }
+        if !options.blind {
+            let work = Self.indexing(set, corpus: corpus)
+            if background { indexJob = BackgroundJob(work) } else { adopt(work()) }
         }
         wasReady = isReady
         guard suggestionsOn else { return }
-        if job != nil && rebuild {
+        if modelJob != nil {
             notices.append(
                 "the model is training on \(set.count) agreed labels in the background; suggestions start in a moment")
         } else if case .waiting(let why) = readiness {
@@ -141,60 +181,98 @@ public final class ModelSuggestions: SuggestionProvider {
     /// Suggestions are on: `--suggest on` and not blind.
     private var suggestionsOn: Bool { options.suggest && !options.blind }
 
-    /// The work that makes a `Prepared`: run here or on a background thread.
-    private static func preparation(
-        set: ModelTrainingSet, corpus: Corpus, rebuild: Bool, reason: String, cache: SuggestionModelCache,
-        indexes: Bool
-    ) -> @Sendable () -> Prepared {
+    /// A rebuild from `set`, saved to `cache` when there is one: run here or on a background
+    /// thread.
+    private static func rebuilding(
+        _ set: ModelTrainingSet, corpus: Corpus, reason: String, cache: SuggestionModelCache?
+    ) -> @Sendable () -> Rebuilt {
         let box = SendableBox(cache)
         return {
-            var prepared = Prepared(
-                classifier: nil, calibrated: false, reason: reason, duplicates: DuplicateLabelIndex(),
-                similar: SimilarExampleIndex(), indexed: [Bool](repeating: false, count: corpus.count))
-            if rebuild {
-                let examples = set.examples(corpus: corpus)
-                let ready = set.readiness.isReady
-                let classifier = SentenceClassifier(labels: set.labelNames, examples: examples, calibrate: ready)
-                if set.count > 0 { box.value.save(classifier, trainedOn: set) }
-                prepared.classifier = classifier
-                prepared.calibrated = ready
-            }
-            if indexes {
-                for position in set.positions {
-                    let text = corpus.sentences[position].text
-                    prepared.duplicates.add(text, position: position)
-                    prepared.similar.add(ModelSentence(text: text), item: position)
-                    prepared.indexed[position] = true
-                }
-            }
-            return prepared
+            let ready = set.readiness.isReady
+            let classifier = SentenceClassifier(
+                labels: set.labelNames, examples: set.examples(corpus: corpus), calibrate: ready)
+            if set.count > 0 { box.value?.save(classifier, trainedOn: set) }
+            return Rebuilt(classifier: classifier, calibrated: ready, reason: reason)
         }
     }
 
-    private func adopt(_ prepared: Prepared) {
-        if let rebuilt = prepared.classifier {
-            classifier = rebuilt
-            calibrated = prepared.calibrated
-            provenance = .rebuilt(prepared.reason)
+    /// About `count` examples of `set`: whole documents spread evenly over the corpus (every
+    /// k-th document with examples), so the layout of few documents has to be worked out.
+    static func sample(_ set: ModelTrainingSet, count: Int, corpus: Corpus) -> ModelTrainingSet {
+        var documents: [Range<Int>] = []
+        var start = 0
+        while start < set.count {
+            let document = corpus.documentIndex(ofSentenceAt: set.positions[start])
+            var end = start + 1
+            while end < set.count && corpus.documentIndex(ofSentenceAt: set.positions[end]) == document { end += 1 }
+            documents.append(start..<end)
+            start = end
         }
-        duplicates = prepared.duplicates
-        similarIndex = prepared.similar
-        indexed = prepared.indexed
-        let replay = pending
-        pending = []
-        for entry in replay {
-            if prepared.classifier != nil, let label = entry.label { learn(entry.position, label: label) }
-            refreshIndexes(entry.position, consensus: entry.consensus)
+        let stride = max(1, (set.count + count - 1) / max(count, 1))
+        let rows = Swift.stride(from: 0, to: documents.count, by: stride).flatMap { documents[$0] }
+        return ModelTrainingSet(
+            labelNames: set.labelNames, positions: rows.map { set.positions[$0] }, labels: rows.map { set.labels[$0] },
+            fingerprints: rows.map { set.fingerprints[$0] })
+    }
+
+    /// The indexes of the consensus-labeled sentences of `set`.
+    private static func indexing(_ set: ModelTrainingSet, corpus: Corpus) -> @Sendable () -> Indexes {
+        {
+            var indexes = Indexes(indexed: [Bool](repeating: false, count: corpus.count))
+            for position in set.positions {
+                let text = corpus.sentences[position].text
+                indexes.duplicates.add(text, position: position)
+                indexes.similar.add(ModelSentence(text: text), item: position)
+                indexes.indexed[position] = true
+            }
+            return indexes
         }
     }
 
-    /// Picks up the background work when it is done.
+    /// Takes a rebuilt model (the full one, or the sample's while the full one trains) and
+    /// teaches it the decisions made while it trained, in one cheap pass.
+    private func adopt(_ rebuilt: Rebuilt, sample: Bool = false) {
+        classifier = rebuilt.classifier
+        calibrated = rebuilt.calibrated
+        provenance = sample ? .sample(rebuilt.classifier.examplesSeen) : .rebuilt(rebuilt.reason)
+        let learned = pendingLabels
+        if !sample { pendingLabels = [] }
+        let sentences = ModelSentence.sentences(of: corpus, at: learned.map(\.position))
+        classifier!.learn(batch: zip(learned, sentences).map { ($1, labelSet.labels[$0.label].name) })
+    }
+
+    private func adopt(_ indexes: Indexes) {
+        duplicates = indexes.duplicates
+        similarIndex = indexes.similar
+        indexed = indexes.indexed
+        let replay = pendingConsensus
+        pendingConsensus = []
+        for entry in replay { refreshIndexes(entry.position, consensus: entry.consensus) }
+    }
+
+    /// Picks up the background work that is done.
     private func adoptIfReady() {
-        guard let job, let prepared = job.poll() else { return }
-        self.job = nil
-        adopt(prepared)
-        if suggestionsOn && prepared.classifier != nil {
-            if isReady {
+        if let job = indexJob, let indexes = job.poll() {
+            indexJob = nil
+            adopt(indexes)
+        }
+        var adopted = false
+        if let job = modelJob, let rebuilt = job.poll() {
+            modelJob = nil
+            sampleSlot = nil
+            adopt(rebuilt)
+            adopted = true
+        } else if let rebuilt = sampleSlot?.take() {
+            adopt(rebuilt, sample: true)
+            adopted = true
+        }
+        guard adopted else { return }
+        if suggestionsOn && !(isReady && wasReady) {
+            if isReady, case .sample(let size) = provenance {
+                notices.append(
+                    "suggestions are on, from a first model trained on \(size) of the \(consensusCounts.reduce(0, +))"
+                        + " agreed labels; the full model replaces it when it is trained")
+            } else if isReady {
                 notices.append(
                     "the model is trained on \(consensusCounts.reduce(0, +)) agreed labels: suggestions are on")
             } else if case .waiting(let why) = readiness {
@@ -206,14 +284,37 @@ public final class ModelSuggestions: SuggestionProvider {
 
     /// Waits for the background work (before `--order uncertain` ranks the queue; in tests).
     public func waitUntilPrepared() {
-        guard let job else { return }
-        self.job = nil
-        adopt(job.wait())
+        sampleSlot = nil
+        if let job = modelJob {
+            modelJob = nil
+            adopt(job.wait())
+        }
+        if let job = indexJob {
+            indexJob = nil
+            adopt(job.wait())
+        }
         wasReady = isReady
     }
 
-    /// Whether the background work is still running.
-    public var isPreparing: Bool { job != nil }
+    /// Whether background work is still running (or done but not picked up yet).
+    public var isPreparing: Bool { modelJob != nil || indexJob != nil }
+
+    /// Whether a model is being rebuilt in the background (and saved to the cache when done).
+    public var isTraining: Bool { modelJob.map { $0.poll() == nil } ?? false }
+
+    /// At the end of a session: lets a background rebuild finish, for at most `seconds`, so the
+    /// next session starts from the saved model instead of training again. Returns whether it
+    /// had to wait; nothing is lost if it gives up (the model is only a cache).
+    @discardableResult
+    public func finishTraining(waitingUpTo seconds: Double, poll: Double = 0.05) -> Bool {
+        guard let job = modelJob, job.poll() == nil else { return false }
+        var waited = 0.0
+        while job.poll() == nil && waited < seconds {
+            usleep(UInt32(poll * 1_000_000))
+            waited += poll
+        }
+        return true
+    }
 
     /// Whether the consensus has enough labels of each class for the model to suggest.
     public var readiness: SuggestionReadiness {
@@ -250,10 +351,16 @@ public final class ModelSuggestions: SuggestionProvider {
         if old >= 0 { consensusCounts[Int(old)] -= 1 }
         if let newConsensus { consensusCounts[newConsensus] += 1 }
         consensus[position] = Int16(newConsensus ?? -1)
-        if job != nil { pending.append((position, label, newConsensus)) }
-        if let label, classifier != nil { learn(position, label: label) }
-        if job == nil { refreshIndexes(position, consensus: newConsensus) }
-        guard suggestionsOn, job == nil || classifier != nil else { return }
+        if let label {
+            if modelJob != nil { pendingLabels.append((position, label)) }
+            learn(position, label: label)
+        }
+        if indexJob != nil {
+            pendingConsensus.append((position, newConsensus))
+        } else {
+            refreshIndexes(position, consensus: newConsensus)
+        }
+        guard suggestionsOn, classifier != nil else { return }
         let ready = isReady
         if ready && !wasReady {
             if !calibrated && consensusCounts.reduce(0, +) <= options.synchronousLimit { recalibrate() }
