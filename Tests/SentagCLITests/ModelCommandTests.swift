@@ -199,6 +199,9 @@ import Testing
         #expect(!off.stdout.contains("suggestion:"), "\(off.transcript)")
         let bob = try project.records("bob")
         #expect(bob.count == 1 && bob[0]["suggested"] == nil, "\(bob)")
+        let uncertain = try project.run(["label", "--annotator", "carol", "--order", "uncertain"], input: ":quit\n")
+        #expect(uncertain.stdout.contains("least certain first (--order uncertain)"), "\(uncertain.transcript)")
+        #expect(!uncertain.stdout.contains("sentence 1 of 20 ·"), "not document order:\n\(uncertain.transcript)")
         let stats = try project.run(["stats"])
         #expect(
             stats.stdout.contains("alice: 2 of 2 decisions made with a suggestion on screen, 1 of them took it (50%)"),

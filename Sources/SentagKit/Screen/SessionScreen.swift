@@ -148,6 +148,7 @@ public struct SessionScreen: Sendable {
         lines.append("  b  back to the previous sentence, to relabel it")
         lines.append("  s  skip without a decision")
         lines.append("  ?  this help")
+        lines.append("  an empty line (Enter) takes the suggestion shown under the sentence, when there is one")
         lines.append("commands:")
         let usages = SessionCommand.colonCommands.map { ":" + $0.name + ($0.argument.map { " " + $0 } ?? "") }
         let usageWidth = usages.map(\.count).max() ?? 0

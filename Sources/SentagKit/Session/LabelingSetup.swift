@@ -66,6 +66,8 @@ public struct LabelingSetup {
         let seed = options.seed ?? defaultSeed(for: options.annotator)
         var queue = SessionQueue.labeling(
             corpusCount: corpus.count, ledger: ledger, order: options.order, seed: seed, filter: options.filter)
+        // With a plan (issue 11), `withheld` must say which positions are overlap items
+        // (`PlannedQueue.hidesOthers`): nothing is suggested on them.
         let suggestions = options.suggestions.map { ModelSuggestions(view: view, cache: store.cache, options: $0) }
         var orderNote: String?
         if options.order == .uncertain {
