@@ -139,7 +139,7 @@ import Testing
         let cache = MemoryCache()
         let prepared = Self.prepare(options: .init(synchronousLimit: 0, minimumPerLabel: 4), cache: cache)
         let suggestions = prepared.suggestions
-        let notice = suggestions.takeNotice() ?? ""
+        let notice = suggestions.takeNotices().joined(separator: " ")
         #expect(
             notice.contains("the model is training on 24 agreed labels in the background")
                 || notice.contains("the model is trained on"), "\(notice)")

@@ -338,12 +338,10 @@ public final class ModelSuggestions: SuggestionProvider {
             labelIndex: prediction.labelIndex, label: prediction.label, probability: prediction.probability)
     }
 
-    public func takeNotice() -> String? {
+    public func takeNotices() -> [String] {
         adoptIfReady()
-        guard !notices.isEmpty else { return nil }
-        let notice = notices.joined(separator: "\n")
-        notices = []
-        return notice
+        defer { notices = [] }
+        return notices
     }
 
     public func recorded(position: Int, label: Int?, consensus newConsensus: Int?) {

@@ -97,7 +97,7 @@ final class SuspectSuggestions: SuggestionProvider {
     }
 
     func suggestion(at position: Int) -> SessionSuggestion? { suggestions[position] }
-    func takeNotice() -> String? { nil }
+    func takeNotices() -> [String] { [] }
     func recorded(position: Int, label: Int?, consensus: Int?) {}
     func similar(to position: Int, count: Int) -> SimilarAnswer {
         .unavailable(":similar is not offered in a review of suspects")

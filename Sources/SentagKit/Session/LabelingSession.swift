@@ -88,7 +88,8 @@ public struct LabelingSession {
             .started(queued: queue.count, decided: ledger.decidedInScope, total: ledger.scopeCount)
         ]
         events += advance(at: time, leaving: false)
-        if let notice = suggestions?.takeNotice() { events.insert(.message(notice), at: 1) }
+        let notices = suggestions?.takeNotices() ?? []
+        events.insert(contentsOf: notices.map { .message($0) }, at: 1)
         return events
     }
 
@@ -275,7 +276,7 @@ public struct LabelingSession {
             if let shortfall {
                 events.append(.message("only \(shortfall) sentence\(shortfall == 1 ? "" : "s") left in this document"))
             }
-            if let notice = suggestions?.takeNotice() { events.append(.message(notice)) }
+            events += (suggestions?.takeNotices() ?? []).map { .message($0) }
             return events + advance(at: time, leaving: true)
         case .undo(let undone):
             for (position, label) in undone where touched[position] {

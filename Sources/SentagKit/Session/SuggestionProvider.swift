@@ -11,9 +11,9 @@ public protocol SuggestionProvider: AnyObject {
     /// an overlap item of a plan is blind).
     func suggestion(at position: Int) -> SessionSuggestion?
 
-    /// A message to show once: why there are no suggestions yet when the session starts, and
-    /// that they start when they do; nil when there is nothing new to say.
-    func takeNotice() -> String?
+    /// Messages to show once each: why there are no suggestions yet when the session starts,
+    /// and that they start when they do; empty when there is nothing new to say.
+    func takeNotices() -> [String]
 
     /// A record at `position` was stored: `label` is the label the annotator gave (nil for an
     /// undo or a retraction, which teach nothing), `consensus` the sentence's consensus label
