@@ -12,7 +12,7 @@ import SentagKit
 enum LabelBenchmark {
     static let documents = 1000
     static let sentencesPerDocument = 100
-    static let prompt = Array("[c/q/p/n ?] > ".utf8)
+    static let promptStart = Array("[c/q/p/n ?]".utf8)
 
     static func run(_ context: BenchContext) throws {
         let folder = context.scratch + "/label"
@@ -200,13 +200,16 @@ final class LabelRun {
     /// What was printed before the last prompt read (the sentence drawn, messages).
     private(set) var lastScreen = ""
 
-    /// Reads until the prompt has been printed (the screen is drawn before it).
+    /// Reads until the prompt has been printed (the screen is drawn before it): the label keys,
+    /// then ` > ` (`[c/q/p/n ?] > `, or `[c/q/p/n ?] Enter: claim > ` with a suggestion).
     func readUntilPrompt() throws {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if let range = find(LabelBenchmark.prompt, in: pending) {
-                lastScreen = String(decoding: pending[..<range], as: UTF8.self)
-                pending.removeSubrange(..<range)
+            if let keys = find(LabelBenchmark.promptStart, in: pending),
+                let end = find(Array(" > ".utf8), in: Array(pending[keys...])).map({ keys + $0 })
+            {
+                lastScreen = String(decoding: pending[..<end], as: UTF8.self)
+                pending.removeSubrange(..<end)
                 return
             }
             let n = read(output, &buffer, buffer.count)

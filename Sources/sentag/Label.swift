@@ -26,24 +26,35 @@ extension Sentag {
         @OptionGroup var source: SourceArguments
         @OptionGroup var annotations: AnnotationsOption
 
-        @Option(help: "Who is labeling (default: $SENTAG_ANNOTATOR, else $USER).")
+        @Option(parsing: .unconditional, help: "Who is labeling (default: $SENTAG_ANNOTATOR, else $USER).")
         var annotator: String?
 
         @Option(
+            parsing: .unconditional,
             help:
                 "The order of the sentences: document, shuffle, or uncertain (those the model is least sure of first)."
         )
         var order: SessionQueue.Order = .document
 
-        @Option(help: "The seed of --order shuffle (default: one derived from the annotator's name).")
+        @Option(
+            parsing: .unconditional,
+            help: "The seed of --order shuffle (default: one derived from the annotator's name).",
+            transform: OptionValue.seed())
         var seed: UInt64?
 
-        @Option(help: "Which sentences to show: unlabeled (resume), all, or flagged.")
+        @Option(parsing: .unconditional, help: "Which sentences to show: unlabeled (resume), all, or flagged.")
         var only: SessionQueue.Filter = .unlabeled
 
+        @Option(help: "Sentences shown either side of the one to label, 0 to 5 (:context N in the session).")
+        var context = 1
+
+        @Flag(help: "Single keystrokes: a label key acts at once, without Enter; ':' opens the line for commands.")
+        var instant = false
+
         @Option(
+            parsing: .unconditional,
             help: ArgumentHelp(
-                "Show the model's suggestion (or a duplicate's label) under each sentence; Enter accepts it.",
+                "Show the model's suggestion (or a duplicate's label) under each sentence; Enter takes it.",
                 valueName: "on|off"))
         var suggest: Switch = .on
 
@@ -53,6 +64,9 @@ extension Sentag {
         func validate() throws {
             if let annotator, !AnnotatorName.isValid(annotator) {
                 throw ValidationError(StoreError.badAnnotatorName(annotator).description)
+            }
+            if !(0...SessionCommand.maximumContext).contains(context) {
+                throw ValidationError("--context must be from 0 to \(SessionCommand.maximumContext), not \(context)")
             }
         }
 
@@ -68,27 +82,40 @@ extension Sentag {
                     sources: source.resolved, annotator: name, order: order, seed: seed, filter: only,
                     suggestions: suggestions), store: store)
             let path = store.journalLocation(name)
-            var banner = "\(name) · \(path)"
-            if order == .shuffle { banner += " · shuffled with seed \(setup.seed)" }
-            if let note = setup.orderNote { banner += " · \(note)" }
-            if blind { banner += " · blind: no suggestions" }
+            var first = "\(name) · \(path)" + (order == .shuffle ? " · shuffled with seed \(setup.seed)" : "")
+            if let note = setup.orderNote { first += " · \(note)" }
+            if blind { first += " · blind: no suggestions" }
+            var banner = [first]
+            let environment = ProcessEnvironment.current
+            if name == "root" && annotator == nil && (environment["SENTAG_ANNOTATOR"] ?? "").isEmpty {
+                banner.append("labeling as root; pass --annotator NAME (or set SENTAG_ANNOTATOR) to label as yourself")
+            }
+            let (journal, warnings) = (setup.journal, Diagnostic.lines(setup.warnings, total: setup.warningCount))
+            // The session alone holds the decision table from here on, so its first decision
+            // changes it in place instead of copying it (a million-slot lane is tens of MB).
+            let model = setup.suggestions
             defer {
                 // A model still training in the background is worth finishing for the next session.
-                if let suggestions = setup.suggestions, suggestions.isTraining {
+                if let model, model.isTraining {
                     let errors = OutputSink.standardError()
                     errors.line(
                         "finishing the model for the next session (up to 15 s; Ctrl-C skips it, nothing is lost)")
                     errors.flush()
-                    suggestions.finishTraining(waitingUpTo: 15)
+                    model.finishTraining(waitingUpTo: 15)
                 }
             }
+            var session = (consume setup).session
+            session.setContext(context)
+            let screen = SessionScreen(
+                labelSet: session.labelSet, style: .forDescriptor(STDOUT_FILENO),
+                proposalHelp: suggest == .on && !blind
+                    ? "an empty line takes the suggestion shown under the sentence (the model's, or a duplicate's label)"
+                    : nil)
             try SessionCommandRunner.run(
-                session: setup.session, journal: setup.journal, store: store,
-                screen: SessionScreen(labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO)),
-                warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: [banner]
+                session: consume session, journal: journal, store: store, screen: screen, warnings: warnings,
+                banner: banner, instant: instant
             ) { session in
-                let made = session.decisionsThisSession
-                return ["\(made) decision\(made == 1 ? "" : "s") this session, all saved in \(path)"]
+                screen.closing(session.stats(at: Timestamp.now()), path: path)
             }
         }
     }

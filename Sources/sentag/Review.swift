@@ -15,7 +15,8 @@ extension Sentag {
             discussion: """
                 Shows each sentence whose annotators disagree, with its neighbours, every annotator's \
                 label and note, and the counts; type the final label as in 'sentag label' (a key, a \
-                name or a unique prefix, then Enter). Each decision is appended to \
+                name or a unique prefix, then Enter), or Enter alone to accept the majority label the \
+                prompt shows (when one label has most votes). Each decision is appended to \
                 <annotations>/<adjudicator>.jsonl with "adjudicated": true and the votes it settles, \
                 and synced to disk before the next item appears; 'sentag export' prefers it to the \
                 votes. The adjudicator may also be an annotator: their own vote still counts. A new \
@@ -27,21 +28,32 @@ extension Sentag {
         @OptionGroup var source: SourceArguments
         @OptionGroup var annotations: AnnotationsOption
 
-        @Option(help: "Who settles the disagreements (a name like an annotator's).")
+        @Option(parsing: .unconditional, help: "Who settles the disagreements (a name like an annotator's).")
         var adjudicator: String
 
         @Flag(help: "Review every item with at least two ratings (or --min-votes), agreeing or not.")
         var all = false
 
-        @Option(name: .customLong("min-votes"), help: "Review only items with at least this many ratings.")
+        @Option(
+            name: .customLong("min-votes"), parsing: .unconditional,
+            help: "Review only items with at least this many ratings. (default: 2)",
+            transform: OptionValue.count(1...Int.max, of: "ratings"))
         var minVotes = 2
 
-        @Option(help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
+        @Option(
+            parsing: .unconditional,
+            help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
         var only: ReviewFilter = .unsettled
+
+        @Option(help: "Sentences shown either side of the item, 0 to 5 (:context N in the session).")
+        var context = 1
+
+        @Flag(help: "Single keystrokes: a label key acts at once, without Enter; ':' opens the line for commands.")
+        var instant = false
 
         @Flag(
             help:
-                "Step through the labels 'sentag check' finds most likely wrong, most suspect first, with the model's alternative (Enter accepts it)."
+                "Step through the labels 'sentag check' finds most likely wrong, most suspect first, with the model's alternative (Enter takes it)."
         )
         var suspects = false
 
@@ -51,7 +63,9 @@ extension Sentag {
                     "bad adjudicator name '\(adjudicator)'; use letters, digits, '.', '_' or '-' (up to 64, starting with a letter or digit), e.g. --adjudicator carol"
                 )
             }
-            if minVotes < 1 { throw ValidationError("--min-votes must be at least 1, not \(minVotes)") }
+            if !(0...SessionCommand.maximumContext).contains(context) {
+                throw ValidationError("--context must be from 0 to \(SessionCommand.maximumContext), not \(context)")
+            }
         }
 
         func run() throws {
@@ -65,10 +79,10 @@ extension Sentag {
                 criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only)
             if suspects { return try runSuspects(options, store: store) }
             let preparation = try ReviewSetup.prepare(options, store: store)
-            switch preparation {
+            switch consume preparation {
             case .nothingToReview(let message):
                 let output = OutputSink.standardOutput()
-                output.line(message)
+                output.line(TerminalText.visible(message))
                 output.flush()
             case .ready(let setup):
                 let items = setup.items
@@ -79,11 +93,14 @@ extension Sentag {
                 if let outside = setup.outsideNote { banner.append(outside) }
                 let screen = SessionScreen(
                     labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO), doneWord: "adjudicated",
-                    offersRuns: false)
+                    offersRuns: false, proposalHelp: ReviewSetup.proposalHelp)
                 let path = store.journalLocation(adjudicator)
+                let (journal, warnings) = (setup.journal, Diagnostic.lines(setup.warnings, total: setup.warningCount))
+                var session = (consume setup).session
+                session.setContext(context)
                 try SessionCommandRunner.run(
-                    session: setup.session, journal: setup.journal, store: store, screen: screen,
-                    warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner
+                    session: consume session, journal: journal, store: store, screen: screen, warnings: warnings,
+                    banner: banner, instant: instant
                 ) { session in
                     ReviewSummary.lines(
                         session.stats(at: Timestamp.now()), criteria: items.criteria, adjudicator: adjudicator,
@@ -94,10 +111,11 @@ extension Sentag {
 
         /// `--suspects`: the labels `check` doubts, most suspect first.
         func runSuspects(_ options: ReviewSetup.Options, store: any JournalStore) throws {
-            switch try SuspectReview.prepare(options, store: store) {
+            let preparation = try SuspectReview.prepare(options, store: store)
+            switch consume preparation {
             case .nothingToReview(let message):
                 let output = OutputSink.standardOutput()
-                output.line(message)
+                output.line(TerminalText.visible(message))
                 output.flush()
             case .ready(let setup):
                 let path = store.journalLocation(adjudicator)
@@ -107,10 +125,13 @@ extension Sentag {
                 ]
                 let screen = SessionScreen(
                     labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO), doneWord: "adjudicated",
-                    offersRuns: false)
+                    offersRuns: false, proposalHelp: "on an empty line: the alternative shown under the sentence")
+                let (journal, warnings) = (setup.journal, Diagnostic.lines(setup.warnings, total: setup.warningCount))
+                var session = (consume setup).session
+                session.setContext(context)
                 try SessionCommandRunner.run(
-                    session: setup.session, journal: setup.journal, store: store, screen: screen,
-                    warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner
+                    session: consume session, journal: journal, store: store, screen: screen, warnings: warnings,
+                    banner: banner, instant: instant
                 ) { session in
                     let stats = session.stats(at: Timestamp.now())
                     let made = stats.decisionsThisSession

@@ -58,7 +58,8 @@ import Testing
         #expect(record.label == "claim" && record.suggested == "claim", "\(record)\n\(result.output)")
         #expect(record.text == F.corpus.sentences[0].text)
         let line = result.output.split(separator: "\n").first { $0.contains("suggestion:") }.map(String.init) ?? ""
-        #expect(line.hasPrefix("  suggestion: claim (p ") && line.hasSuffix(") · Enter accepts"), "\(result.output)")
+        #expect(line.hasPrefix("  suggestion: claim (p ") && line.hasSuffix(")"), "\(result.output)")
+        #expect(result.output.contains("\n[c/q/p/n ?] Enter: claim > \n"), "the prompt names it:\n\(result.output)")
     }
 
     @Test func anotherLabelIsSavedWithTheSuggestionItOverrode() throws {
@@ -111,7 +112,7 @@ import Testing
         let exact = try #require(prepared.suggestions.suggestion(at: 3))
         #expect(
             exact.label == "caption" && exact.duplicateOf == "a:1" && exact.exactDuplicate && exact.probability == nil)
-        #expect(SessionScreen.describe(exact) == "suggestion: caption, the label of its duplicate a:1 · Enter accepts")
+        #expect(SessionScreen.describe(exact) == "suggestion: caption, the label of its duplicate a:1")
         let near = try #require(prepared.suggestions.suggestion(at: 4))
         #expect(near.label == "caption" && near.duplicateOf == "a:1" && !near.exactDuplicate)
         #expect(prepared.suggestions.suggestion(at: 2) == nil, "not a duplicate, and the model is not ready")

@@ -31,7 +31,7 @@ struct SegmentationCache {
         var origins: [String]
         /// Per document, where its text is in the file; nil when it cannot be read on demand.
         var places: [DocumentLoader.TextPlace?]
-        var segmentations: [DocumentSegmentation]
+        var sentences: SentenceTable
 
         /// The documents, reading their texts on demand; nil when one of them cannot.
         func documents(path: String) -> [Document]? {
@@ -51,7 +51,7 @@ struct SegmentationCache {
     func load(segmenter: SentenceSegmenter) throws(SourceError) -> Corpus {
         let stored = cache?.read(key).flatMap(Self.decode) ?? [:]
         var documents: [Document] = []
-        var segmentations: [DocumentSegmentation] = []
+        var sentences = SentenceTable()
         var entries: [(String, FileEntry)] = []
         var ids = DocumentLoader.DocumentIDs()
         var changed = false
@@ -61,7 +61,7 @@ struct SegmentationCache {
             if let old = stored[name], old.identity == identity, let unread = old.documents(path: file.path) {
                 for document in unread { try ids.add(document.id, origin: document.origin) }
                 documents += unread
-                segmentations += old.segmentations
+                sentences.append(old.sentences)
                 entries.append((name, old))
                 continue
             }
@@ -79,36 +79,36 @@ struct SegmentationCache {
             let documentIDs = read.map(\.id)
             let reused =
                 stored[name].flatMap { old in
-                    old.contentHash == hash && old.documentIDs == documentIDs && Self.fits(old.segmentations, read)
-                        ? old.segmentations : nil
-                } ?? read.map { DocumentSegmentation($0, segmenter: segmenter) }
+                    old.contentHash == hash && old.documentIDs == documentIDs && Self.fits(old.sentences, read)
+                        ? old.sentences : nil
+                } ?? SentenceTable(segmenting: read, with: segmenter)
             documents += read
-            segmentations += reused
+            sentences.append(reused)
             if let identity {
                 entries.append(
                     (
                         name,
                         FileEntry(
                             identity: identity, contentHash: hash, documentIDs: documentIDs,
-                            origins: read.map(\.origin), places: places, segmentations: reused)
+                            origins: read.map(\.origin), places: places, sentences: reused)
                     ))
             }
         }
         if let cache, changed || stored.count != entries.count {
             cache.write(key, Self.encode(entries))
         }
-        return Corpus(documents: documents, segmentations: segmentations)
+        return Corpus(documents: documents, sentences: sentences)
     }
 
     /// Whether every cached span lies inside its document's text (a damaged cache never reaches
     /// past a text).
-    static func fits(_ segmentations: [DocumentSegmentation], _ documents: [Document]) -> Bool {
-        zip(segmentations, documents).allSatisfy { segmentation, document in
-            let length = document.text.utf8.count
-            return segmentation.spans.allSatisfy {
-                $0.utf8Start >= 0 && $0.utf8Start <= $0.utf8End && $0.utf8End <= length
-            }
+    static func fits(_ sentences: SentenceTable, _ documents: [Document]) -> Bool {
+        var first = 0
+        for (index, document) in documents.enumerated() {
+            guard sentences.fits(document: index, first: first, length: document.text.utf8.count) else { return false }
+            first += sentences.counts[index]
         }
+        return true
     }
 
     static func encode(_ entries: [(String, FileEntry)]) -> [UInt8] {
@@ -123,10 +123,10 @@ struct SegmentationCache {
             writer.write(array: entry.places.map { Int64($0?.range.lowerBound ?? -1) })
             writer.write(array: entry.places.map { Int64($0?.range.upperBound ?? -1) })
             writer.write(array: entry.places.map { $0?.hasEscapes == true ? UInt8(1) : 0 })
-            writer.write(array: entry.segmentations.map { Int64($0.ids.count) })
-            writer.write(array: entry.segmentations.flatMap(\.spans))
-            writer.write(array: entry.segmentations.flatMap(\.ids).map(\.rawValue))
-            writer.write(array: entry.segmentations.flatMap(\.fingerprints))
+            writer.write(array: entry.sentences.counts.map(Int64.init))
+            writer.write(array: entry.sentences.spans)
+            writer.write(array: entry.sentences.ids)
+            writer.write(array: entry.sentences.fingerprints)
         }
         var file = BinaryWriter(capacity: writer.bytes.count + 32)
         file.write(magic)
@@ -156,38 +156,32 @@ struct SegmentationCache {
                 [origins.count, starts.count, ends.count, escapes.count, counts.count].allSatisfy({
                     $0 == documentIDs.count
                 }),
-                let spans = reader.readArray(of: SentenceSpan.self), let ids = reader.readArray(of: UInt64.self),
+                let spans = reader.readArray(of: SentenceSpan.self), let ids = reader.readArray(of: SentenceID.self),
                 let fingerprints = reader.readArray(of: UInt64.self),
                 spans.count == ids.count, ids.count == fingerprints.count,
                 counts.allSatisfy({ $0 >= 0 }), counts.reduce(0, +) == Int64(ids.count)
             else { return nil }
-            var segmentations: [DocumentSegmentation] = []
+            let sentences = SentenceTable(
+                counts: counts.map(Int.init), spans: spans, ids: ids, fingerprints: fingerprints)
             var places: [DocumentLoader.TextPlace?] = []
-            var offset = 0
-            for (document, n) in counts.map(Int.init).enumerated() {
-                let segmentation = DocumentSegmentation(
-                    spans: Array(spans[offset..<(offset + n)]),
-                    ids: ids[offset..<(offset + n)].map(SentenceID.init(rawValue:)),
-                    fingerprints: Array(fingerprints[offset..<(offset + n)]))
-                offset += n
+            var first = 0
+            for document in 0..<documentIDs.count {
                 let (lower, upper) = (Int(starts[document]), Int(ends[document]))
                 guard lower < 0 || (lower <= upper && upper - lower <= Int(identity.size)) else { return nil }
                 let place =
                     lower < 0 ? nil : DocumentLoader.TextPlace(range: lower..<upper, hasEscapes: escapes[document] != 0)
                 // A text read on demand is unchecked until then: its spans must fit it already.
                 if let place, !place.hasEscapes,
-                    !segmentation.spans.allSatisfy({
-                        $0.utf8Start >= 0 && $0.utf8Start <= $0.utf8End && $0.utf8End <= place.range.count
-                    })
+                    !sentences.fits(document: document, first: first, length: place.range.count)
                 {
                     return nil
                 }
-                segmentations.append(segmentation)
                 places.append(place)
+                first += sentences.counts[document]
             }
             entries[name] = FileEntry(
                 identity: identity, contentHash: contentHash, documentIDs: documentIDs, origins: origins,
-                places: places, segmentations: segmentations)
+                places: places, sentences: sentences)
         }
         return reader.isAtEnd ? entries : nil
     }

@@ -59,7 +59,13 @@ public struct ReviewSetup {
         var handedOver = false
         defer { if !handedOver { journal.close() } }
         let loader = DecisionTableLoader(store: store)
-        let reading = ConcurrentResult(SendableBox { try loader.load() })
+        let adjudicator = options.adjudicator
+        let reading = ConcurrentResult(
+            SendableBox {
+                let table = try loader.load()
+                table.journal(adjudicator)?.adjudications.prepareIndex()
+                return table
+            })
         let corpus = try Corpus.load(options.sources, cache: store.cache)
         var table = try reading.value()
         table.ensureJournal(options.adjudicator)
@@ -78,7 +84,8 @@ public struct ReviewSetup {
         let session = LabelingSession(
             decisions: view, annotator: options.adjudicator, adjudicated: true, queue: queue, ledger: ledger,
             recordMaker: AdjudicationRecordMaker(adjudicator: options.adjudicator, items: items),
-            sessionID: options.sessionID, describe: { description.lines(for: $0) }, allowsRuns: false)
+            sessionID: options.sessionID, describe: { description.lines(for: $0) },
+            proposal: { items.majority(of: $0.id).flatMap { labelSet.index(of: $0) } }, allowsRuns: false)
         handedOver = true
         let warnings = table.warnings
         return .ready(
@@ -86,6 +93,10 @@ public struct ReviewSetup {
                 session: session, journal: journal, items: items, warnings: warnings.kept + view.labelWarnings,
                 warningCount: warnings.total + view.labelWarnings.count, sources: options.sources))
     }
+
+    /// What help says Enter on an empty line does in a review.
+    public static let proposalHelp =
+        "on an empty line: the majority label, shown in the prompt (Enter: claim), when there is one"
 
     /// Why the criteria selected nothing in the sources.
     static func nothingMessage(_ items: ReviewItems, sources: [String]) -> String {

@@ -20,7 +20,13 @@ public enum SuspectReview {
         var handedOver = false
         defer { if !handedOver { journal.close() } }
         let loader = DecisionTableLoader(store: store)
-        let reading = ConcurrentResult(SendableBox { try loader.load() })
+        let adjudicator = options.adjudicator
+        let reading = ConcurrentResult(
+            SendableBox {
+                let table = try loader.load()
+                table.journal(adjudicator)?.adjudications.prepareIndex()
+                return table
+            })
         let corpus = try Corpus.load(options.sources, cache: store.cache)
         var table = try reading.value()
         table.ensureJournal(options.adjudicator)

@@ -57,7 +57,15 @@ public struct LabelingSetup {
         let labelSet = try LabelSet.load(from: store)
         let journal = try store.openJournal(options.annotator, command: "sentag label")
         let loader = DecisionTableLoader(store: store)
-        let reading = ConcurrentResult(SendableBox { try loader.load() })
+        let annotator = options.annotator
+        let reading = ConcurrentResult(
+            SendableBox {
+                let table = try loader.load()
+                // The session's own lane is looked up by id at every decision: index it now,
+                // while the corpus loads, not at the first decision.
+                table.journal(annotator)?.votes.prepareIndex()
+                return table
+            })
         let corpus = try Corpus.load(options.sources, cache: store.cache)
         var table = try reading.value()
         table.ensureJournal(options.annotator)
@@ -136,18 +144,5 @@ public struct LabelingSetup {
             return value
         }
         throw SentagFailure("no annotator name: pass --annotator NAME or set SENTAG_ANNOTATOR")
-    }
-
-    /// The guidelines for `:guide`: the store's `GUIDELINES.md`, else a summary of the labels.
-    public static func guideText(store: any JournalStore, labelSet: LabelSet) -> String {
-        if let bytes = try? store.readDocument(.guidelines), let text = String(validating: bytes, as: UTF8.self) {
-            return text
-        }
-        var lines = ["no guidelines in \(store.location) (GUIDELINES.md); until there are, the labels mean:"]
-        for label in labelSet.labels {
-            lines.append(
-                "  \(label.name) (\(label.key)): \(label.description.isEmpty ? "no description" : label.description)")
-        }
-        return lines.joined(separator: "\n")
     }
 }
