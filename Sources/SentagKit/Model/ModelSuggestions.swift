@@ -12,9 +12,11 @@
 ///   it was saved for this set, or for a part of it (then it learns the rest, `learn(batch:)`);
 ///   else it is rebuilt and saved. Up to `synchronousLimit` labels that is done before the first
 ///   sentence (a rebuild of a few thousand labels takes a fraction of a second); beyond, on a
-///   background thread while the first sentences are shown without a suggestion, and the
-///   duplicate and similarity indexes on another; each is used as soon as it is ready. Nothing
-///   of it is needed for correctness.
+///   background thread while the first sentences are shown without a suggestion: first a model
+///   of a sample of `sampleSize` labels (whole documents, about a second at a million labels),
+///   then the full rebuild, which replaces it and is saved; the duplicate and similarity indexes
+///   are built on another thread. Each is used as soon as it is ready; nothing of it is needed
+///   for correctness.
 /// - **Each decision** is learned at once (`SentenceClassifier.learn`: a few steps, well inside
 ///   the decision-latency budget), and the sentence's consensus is refreshed in the indexes.
 ///   Decisions made while the background work runs are replayed into its result.
@@ -40,9 +42,11 @@ public final class ModelSuggestions: SuggestionProvider {
         public var withheld: @Sendable (Int) -> Bool
         /// Up to this many consensus labels everything is ready before the first sentence.
         public var synchronousLimit: Int
-        /// Beyond it, a first model is trained on this many labels spread over the consensus and
-        /// used until the full rebuild is done (none when the consensus is not larger).
+        /// Beyond it, a first model is trained on about this many labels (whole documents spread
+        /// over the corpus) and used until the full rebuild is done (none when the consensus is
+        /// not larger).
         public var sampleSize: Int
+        /// Consensus labels of each class before the model suggests (`SuggestionReadiness`).
         public var minimumPerLabel: Int
 
         public init(
