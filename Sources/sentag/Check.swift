@@ -35,11 +35,13 @@ extension Sentag {
         }
 
         func run() throws {
-            let project = try ProjectSnapshot.read(try annotations.store(), sources: source.resolved)
+            let store = try annotations.store()
+            let sources = try source.resolved(planIn: store)
+            let project = try ProjectSnapshot.read(store, sources: sources)
             let errors = OutputSink.standardError()
             for line in project.warningLines { errors.line(line) }
             guard let corpus = project.view.corpus, corpus.count > 0 else {
-                throw ModelError.emptyCorpus(sources: source.resolved)
+                throw ModelError.emptyCorpus(sources: sources)
             }
             let check = LabelCheck.compute(view: project.view)
             if json, let note = check.modelNote { errors.line("warning: the model's check is skipped: \(note)") }

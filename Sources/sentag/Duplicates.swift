@@ -22,7 +22,7 @@ extension Sentag {
 
         func run() throws {
             let store = try annotations.store()
-            let corpus = try Corpus.load(source.resolved, cache: store.exists ? store.cache : nil)
+            let corpus = try Corpus.load(try source.resolved(planIn: store), cache: store.exists ? store.cache : nil)
             let out = OutputSink.standardOutput()
             DuplicateListing(corpus: corpus).write(format: json ? .json : .readable, to: out)
             if let failure = out.failure { throw SentagFailure("cannot write the duplicates: \(failure.reason)") }

@@ -15,7 +15,8 @@ extension Sentag {
             abstract: "Label sentences one by one: a key and Enter per sentence.",
             discussion: """
                 Shows each sentence with its neighbours; type a label key (c, q, p, n by default), its \
-                name or a unique prefix, then Enter. Every decision is appended to \
+                name or a unique prefix, then Enter. With a plan in the annotations folder ('sentag \
+                plan'), only the annotator's share is shown, and the sources default to the plan's. Every decision is appended to \
                 <annotations>/<annotator>.jsonl and synced to disk before the next sentence appears. \
                 Type ? in the session for all keys and commands. When standard input is not a \
                 terminal, lines are read from it (one command per line) and the session ends at the \
@@ -80,9 +81,14 @@ extension Sentag {
             let setup = try LabelingSetup.prepare(
                 .init(
                     sources: source.resolved, annotator: name, order: order, seed: seed, filter: only,
-                    suggestions: suggestions), store: store)
+                    sourcesGiven: !source.sources.isEmpty, suggestions: suggestions), store: store)
             let path = store.journalLocation(name)
-            var first = "\(name) · \(path)" + (order == .shuffle ? " · shuffled with seed \(setup.seed)" : "")
+            var first = "\(name) · \(path)"
+            if let share = setup.plannedQueue {
+                first += " · your share of the plan: \(share.count) sentence\(share.count == 1 ? "" : "s")"
+                if share.isAbsent { first += " (marked absent: 'sentag plan --add \(name)' brings you back)" }
+            }
+            if order == .shuffle { first += " · shuffled with seed \(setup.seed)" }
             if let note = setup.orderNote { first += " · \(note)" }
             if blind { first += " · blind: no suggestions" }
             var banner = [first]

@@ -45,6 +45,9 @@ extension Sentag {
             help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
         var only: ReviewFilter = .unsettled
 
+        @Flag(help: "Hide who voted what: votes are shown as annotator 1, 2, … in a shuffled order.")
+        var blind = false
+
         @Option(help: "Sentences shown either side of the item, 0 to 5 (:context N in the session).")
         var context = 1
 
@@ -75,8 +78,8 @@ extension Sentag {
                     location: store.location, hint: "label first ('sentag label'), or pass --annotations DIR")
             }
             let options = ReviewSetup.Options(
-                sources: source.resolved, adjudicator: adjudicator,
-                criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only)
+                sources: try source.resolved(planIn: store), adjudicator: adjudicator,
+                criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only, blind: blind)
             if suspects { return try runSuspects(options, store: store) }
             let preparation = try ReviewSetup.prepare(options, store: store)
             switch consume preparation {
@@ -86,9 +89,13 @@ extension Sentag {
                 output.flush()
             case .ready(let setup):
                 let items = setup.items
+                let among =
+                    blind
+                    ? "\(items.table.annotators.count) annotators (blind: names hidden)"
+                    : items.table.annotators.joined(separator: ", ")
                 var banner = [
                     "\(adjudicator) · \(store.journalLocation(adjudicator)) · \(items.positions.count) \(items.criteria.itemsNoun)"
-                        + " among \(items.table.annotators.joined(separator: ", "))"
+                        + " among \(among)"
                 ]
                 if let outside = setup.outsideNote { banner.append(outside) }
                 let screen = SessionScreen(

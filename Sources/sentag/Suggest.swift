@@ -30,12 +30,14 @@ extension Sentag {
         var all = false
 
         func run() throws {
-            let project = try ProjectSnapshot.read(try annotations.store(), sources: source.resolved)
+            let store = try annotations.store()
+            let sources = try source.resolved(planIn: store)
+            let project = try ProjectSnapshot.read(store, sources: sources)
             let errors = OutputSink.standardError()
             for line in project.warningLines { errors.line(line) }
             errors.flush()
             let listing = try SuggestionListing.prepare(
-                view: project.view, sources: source.resolved, cache: project.store.cache)
+                view: project.view, sources: sources, cache: project.store.cache)
             let out = OutputSink.standardOutput()
             listing.write(all: all, format: json ? .json : .readable, to: out)
             if let failure = out.failure { throw SentagFailure("cannot write the suggestions: \(failure.reason)") }

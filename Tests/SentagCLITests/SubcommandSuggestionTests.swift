@@ -10,7 +10,7 @@ import Testing
         (
             ["seeds"],
             "unknown subcommand 'seeds'; the subcommands are label, segment, agreement, review, export, stats, "
-                + "store, suggest, check, duplicates"
+                + "store, plan, suggest, check, duplicates"
         ),
     ])
     func anUnknownSubcommandIsAUsageErrorWithASuggestion(_ arguments: [String], _ message: String) throws {

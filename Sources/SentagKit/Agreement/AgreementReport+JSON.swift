@@ -130,6 +130,7 @@ extension AgreementReport {
             }
             writer.endArray()
         }
+        if let gold { writeGoldJSON(gold, to: &writer) }
         writer.endObject()
     }
 

@@ -23,8 +23,8 @@
 /// - **A suggestion** is, in order: the consensus label of an exact duplicate (normalised text),
 ///   of a near duplicate (`DuplicateFinder`'s rule, among the most similar labeled sentences),
 ///   or the model's label with its calibrated probability once `SuggestionReadiness` allows it
-///   (5 consensus labels of each class). None on a withheld sentence (an overlap item of a
-///   plan), none at all with suggestions off.
+///   (5 consensus labels of each class). None on a withheld sentence (an overlap or gold item
+///   of a plan), none at all with suggestions off.
 /// - **Calibration.** A model rebuilt before the label set was ready is not calibrated; the
 ///   decision that makes it ready rebuilds it from the consensus (few labels then: milliseconds).
 public final class ModelSuggestions: SuggestionProvider {
@@ -38,7 +38,7 @@ public final class ModelSuggestions: SuggestionProvider {
         /// A blind session (`--blind`): no suggestion and no `:similar` anywhere.
         public var blind: Bool
         /// Corpus positions on which nothing may be suggested or shown of others' labels: the
-        /// overlap items of a plan (issue 11; `PlannedQueue.hidesOthers`).
+        /// overlap and gold items of a plan (`PlannedQueue.hidesOthers`; `LabelingSetup` sets it).
         public var withheld: @Sendable (Int) -> Bool
         /// Up to this many consensus labels everything is ready before the first sentence.
         public var synchronousLimit: Int
@@ -377,7 +377,8 @@ public final class ModelSuggestions: SuggestionProvider {
         adoptIfReady()
         if options.blind { return .unavailable("no similar sentences in a blind session") }
         if options.withheld(position) {
-            return .unavailable("no similar sentences on this one: it is an overlap item of the plan, labeled blind")
+            return .unavailable(
+                "no similar sentences on this one: the plan has it labeled blind (an overlap or gold item)")
         }
         guard var index = similarIndex else {
             return .unavailable("still indexing the agreed sentences; try again in a moment")

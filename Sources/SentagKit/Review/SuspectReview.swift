@@ -49,7 +49,8 @@ public enum SuspectReview {
         let own = table.index(of: options.adjudicator) ?? 0
         let ledger = DecisionLedger(view: view, journal: own, adjudicated: true, scope: .positions(Set(order)))
         let queue = options.filter.queue(positions: order, ledger: ledger, corpusCount: corpus.count)
-        let votes = VoteDescription(items: items, ratings: ratings, view: view)
+        let votes = VoteDescription(items: items, ratings: ratings, view: view, blind: options.blind)
+        let blind = options.blind
         let found = suspectsAt
         var session = LabelingSession(
             decisions: view, annotator: options.adjudicator, adjudicated: true, queue: queue, ledger: ledger,
@@ -57,7 +58,7 @@ public enum SuspectReview {
             sessionID: options.sessionID,
             describe: { sentence in
                 let suspects = corpus.position(of: sentence.id).flatMap { found[$0] } ?? []
-                return suspects.map(Self.describe) + votes.lines(for: sentence)
+                return suspects.map { Self.describe($0, blind: blind) } + votes.lines(for: sentence)
             }, allowsRuns: false)
         session.suggestions = SuspectSuggestions(suspects: suspectsAt, labelSet: labelSet)
         handedOver = true
@@ -68,9 +69,13 @@ public enum SuspectReview {
                 warningCount: warnings.total + view.labelWarnings.count, sources: options.sources))
     }
 
-    /// `suspect: alice said quote; the model prefers claim (p 0.93, score 0.87)`.
-    static func describe(_ suspect: LabelCheck.Suspect) -> String {
-        let who = suspect.adjudicated ? "\(suspect.annotator)'s adjudication" : suspect.annotator
+    /// `suspect: alice said quote; the model prefers claim (p 0.93, score 0.87)`; blind, the
+    /// name is left out (`a vote said quote`).
+    static func describe(_ suspect: LabelCheck.Suspect, blind: Bool = false) -> String {
+        let who =
+            blind
+            ? (suspect.adjudicated ? "an adjudication" : "a vote")
+            : (suspect.adjudicated ? "\(suspect.annotator)'s adjudication" : suspect.annotator)
         var line = "suspect: \(who) said \(suspect.label); "
         if suspect.reasons.contains(.model), let p = suspect.probability {
             line += "the model prefers \(suspect.suggested) (p \(SessionScreen.twoDecimals(p))"

@@ -45,20 +45,21 @@ public struct SessionQueue: Sendable {
         case flagged
     }
 
-    /// The same sentences with those at `first` (in that order) ahead of the rest, which keep
-    /// their order: how `--order uncertain` ranks a queue.
+    /// The same sentences in another order: `order` lists this queue's slots, each once (how
+    /// `--order uncertain` ranks a queue).
     public func reordered(_ order: [Int]) -> SessionQueue {
         SessionQueue(positions: order.map { positions[$0] }, corpusCount: slots.count)
     }
 
-    /// The queue of `sentag label`: every sentence of the corpus, filtered, in order.
+    /// The queue of `sentag label`: every sentence of the corpus (or, under a plan, the
+    /// annotator's share in its order, `within`), filtered, in order.
     ///
-    /// A shuffle permutes the whole corpus before filtering, so resuming with the same seed
+    /// A shuffle permutes the whole list before filtering, so resuming with the same seed
     /// continues the same sequence.
     public static func labeling(
-        corpusCount: Int, ledger: DecisionLedger, order: Order, seed: UInt64, filter: Filter
+        corpusCount: Int, ledger: DecisionLedger, order: Order, seed: UInt64, filter: Filter, within: [Int]? = nil
     ) -> SessionQueue {
-        var all = Array(0..<corpusCount)
+        var all = within ?? Array(0..<corpusCount)
         if order == .shuffle {
             var generator = SplitMix64(seed: seed)
             generator.shuffle(&all)

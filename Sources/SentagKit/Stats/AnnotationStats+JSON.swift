@@ -93,6 +93,7 @@ extension AnnotationStats {
             writer.key("suggestions")
             suggestions.writeJSON(to: &writer, agreement: false)
         }
+        writeQualityJSON(to: &writer)
         writer.endObject()
     }
 

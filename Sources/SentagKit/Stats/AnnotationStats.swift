@@ -24,6 +24,11 @@ public struct AnnotationStats: Sendable {
     public var idleLimit: Double
     /// How often each annotator was shown a suggestion and took it.
     public var suggestions: SuggestionEffect?
+    /// Pace and attention per annotator, and accuracy on a plan's gold items
+    /// (`AnnotationStats+Quality.swift`).
+    public var pace: [AnnotatorPace] = []
+    public var paceFloor = AnnotatorPace.Floor()
+    public var gold: GoldReport?
 
     /// Distinct sentence ids among the orphaned records.
     public var orphanedItems: Int { Set(orphaned.map(\.id)).count }

@@ -50,11 +50,30 @@ public protocol JournalStore: AnyObject {
     /// Replaces a project file as a whole, atomically.
     func writeDocument(_ document: StoreDocument, _ bytes: [UInt8]) throws(StoreError)
 
+    /// Replaces a project file only while it still holds `expected` (nil: only when there is
+    /// none), atomically with respect to every other caller; returns false, writing nothing,
+    /// when it holds something else. Two leads planning at once: one wins, the other is told.
+    func replaceDocument(_ document: StoreDocument, expecting expected: [UInt8]?, with bytes: [UInt8])
+        throws(StoreError) -> Bool
+
     /// Whether several journals may be read at once, from different threads.
     var readsConcurrently: Bool { get }
 
     /// Where this store keeps caches (checkpoints, segmentations); nil when it keeps none.
     var cache: (any StoreCache)? { get }
+}
+
+extension JournalStore {
+    /// Compare and replace without a lock: enough for a store used by one process at a time. A
+    /// store shared by several machines overrides it (the folder store takes a lock; a database
+    /// compares and writes in one transaction).
+    public func replaceDocument(_ document: StoreDocument, expecting expected: [UInt8]?, with bytes: [UInt8])
+        throws(StoreError) -> Bool
+    {
+        guard try readDocument(document) == expected else { return false }
+        try writeDocument(document, bytes)
+        return true
+    }
 }
 
 /// Records read from a journal together: one buffer (valid only during the call that hands it
