@@ -80,6 +80,10 @@ enum ModelBenchmark {
             )
             return
         }
+        if getenv("MODEL_END_TO_END_ONLY") != nil {
+            try ModelEndToEndBenchmark.run(context, templates: examples + heldOutExamples())
+            return
+        }
         if experiments {
             try ModelExperiments.run(examples, heldOut: try heldOutExamples(), labels: labels)
             return
@@ -116,6 +120,7 @@ enum ModelBenchmark {
             "  label-error finder: \(format(recall)) of 15 flipped labels in the top 30, mean of \(seeds) seeds (goal ≥ 0.8)"
         )
         try timings(templates: examples + heldOutExamples())
+        try ModelEndToEndBenchmark.run(context, templates: examples + heldOutExamples())
     }
 
     /// Peak resident set size of this process so far, in MB.

@@ -46,6 +46,11 @@ extension AgreementReport {
         }
         out.append("")
         out += labelTable(style: style)
+        if let suggestions, suggestions.anyShown {
+            out.append("")
+            out.append(heading("Suggestions") + " (the model's label on screen while labeling)")
+            out += suggestions.lines(agreement: true).map { "  " + $0 }
+        }
         out.append("")
         out.append(heading("Reading"))
         out += reading(style: style).map { "  - " + $0 }

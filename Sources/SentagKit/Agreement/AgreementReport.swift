@@ -47,6 +47,8 @@ public struct AgreementReport: Sendable {
     public var disagreements: [Disagreement]?
     /// Journal lines skipped as unreadable (listed on standard error by the command).
     public var skippedLines = 0
+    /// How suggestions were used and agreement with and without them (from a decision view).
+    public var suggestions: SuggestionEffect?
     /// Annotators with a label file but no current rating, not counted.
     public var leftOut: [String]
     /// Accuracy on a plan's gold items (`GoldReport`), when the plan has some.
@@ -71,6 +73,7 @@ public struct AgreementReport: Sendable {
         var report = AgreementReport(table: ratings.table, options: options)
         report.leftOut = ratings.leftOut
         report.skippedLines = view.table.warnings.total
+        report.suggestions = try SuggestionEffect.compute(view: view, annotators: annotators)
         if options.listDisagreements {
             report.disagreements = try disagreements(in: ratings, view: view, store: store)
         }

@@ -50,6 +50,11 @@ public struct JournalDecisions: Sendable {
     /// The label name of a vote; nil for no decision.
     public func labelName(_ vote: CurrentVote) -> String? { vote.label >= 0 ? labels.names[Int(vote.label)] : nil }
 
+    /// The label suggested when a vote was made (its record's `suggested`); nil when none was.
+    public func suggestedName(_ vote: CurrentVote) -> String? {
+        vote.suggested >= 0 ? labels.names[Int(vote.suggested)] : nil
+    }
+
     /// Reads one line of the journal: a valid record is applied, anything else becomes a warning.
     ///
     /// `describe` names the position for the warning.

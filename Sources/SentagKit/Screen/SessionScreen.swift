@@ -72,7 +72,32 @@ public struct SessionScreen: Sendable {
         for detail in view.details {
             lines += TextWrapper.wrap(detail, width: width, first: "  ", rest: "    ")
         }
+        if let suggestion = view.suggestion {
+            lines += TextWrapper.wrap(Self.describe(suggestion), width: width, first: "  ", rest: "    ").map {
+                style.magenta + $0 + style.reset
+            }
+        }
         return lines
+    }
+
+    /// `suggestion: claim (p 0.91)`, or where a duplicate's label comes from; the prompt says
+    /// that Enter takes it (`Enter: claim`).
+    public static func describe(_ suggestion: SessionSuggestion) -> String {
+        var text = "suggestion: \(TerminalText.visible(suggestion.label))"
+        if let place = suggestion.duplicateOf {
+            let kind = suggestion.exactDuplicate ? "duplicate" : "near duplicate"
+            text += ", the label of its \(kind) \(TerminalText.visible(place))"
+        } else if let probability = suggestion.probability {
+            text += " (p \(Self.twoDecimals(probability)))"
+        }
+        if let reason = suggestion.reason { text += "; \(reason)" }
+        return text
+    }
+
+    /// `0.91`.
+    public static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
     /// `alpha:2 of 4 · Headline of the article · 1 of 7 labeled (14%)` on one line when the
@@ -142,6 +167,13 @@ public struct SessionScreen: Sendable {
                     "the queue is done. u undo · b back · :goto N · :find TEXT · :stats · :quit", width: width
                 )
                 .map { style.green + $0 + style.reset }
+        case .similar(let sentences):
+            var lines = ["the \(sentences.count) most similar sentences with an agreed label:"]
+            for sentence in sentences {
+                let head = "\(sentence.label) · \(Self.twoDecimals(sentence.similarity)) · \(sentence.place): "
+                lines += TextWrapper.wrap(head + sentence.text, width: width, first: "  ", rest: "      ")
+            }
+            return lines
         case .guide, .toggleInstant, .quit:
             return []
         }

@@ -75,6 +75,10 @@ public struct LabelingSession {
     /// Whether the queue goes through documents in order (not a shuffle): only then does
     /// leaving a document end it.
     let documentOrder: Bool
+    /// Suggestions (the model in the loop); nil: none. Set by the setup before `start`.
+    public var suggestions: (any SuggestionProvider)?
+    /// The suggestion shown for the current sentence: what Enter accepts and records carry.
+    public internal(set) var shownSuggestion: SessionSuggestion?
 
     /// A note and a flag waiting for a decision.
     struct PendingMark {
@@ -124,6 +128,7 @@ public struct LabelingSession {
                 .resuming(
                     at: place(of: current), last: place(of: last), earlier: documentOrder ? current < last : nil))
         }
+        events += (suggestions?.takeNotices() ?? []).map { .message($0) }
         return events + shown
     }
 
@@ -162,6 +167,12 @@ public struct LabelingSession {
         }
         switch command {
         case .nothing:
+            // Enter on an empty line takes the suggestion on screen, else the proposal.
+            if current != nil, let suggestion = shownSuggestion {
+                let label = suggestion.labelIndex
+                return planLabel(
+                    label, count: 1, command: .label(label, count: 1), line: line, at: time, confirmed: true)
+            }
             guard let position = current, let label = proposal?(corpus.sentences[position]) else { return step(.none) }
             return planLabel(label, count: 1, command: .label(label, count: 1), line: line, at: time, confirmed: true)
         case .label(let label, let count):
@@ -211,6 +222,13 @@ public struct LabelingSession {
             return step(.context(size))
         case .instant:
             return step(.instant)
+        case .similar:
+            guard let position = current else { return step(.reject(Self.nothingHere)) }
+            guard let suggestions else { return step(.inform("no similar sentences: this session has no model")) }
+            switch suggestions.similar(to: position, count: 3) {
+            case .found(let sentences): return step(.similar(sentences))
+            case .unavailable(let why): return step(.inform(why))
+            }
         case .quit:
             return step(.quit)
         }
@@ -255,6 +273,7 @@ public struct LabelingSession {
                 time: time, ms: first ? milliseconds(from: shownAt, to: time) : 0, note: note,
                 flag: flag ? true : nil, session: sessionID)
             details.run = !first
+            details.suggested = first ? shownSuggestion?.label : nil
             records.append(recordMaker.makeRecord(for: corpus.sentences[p], label: name, details: details))
         }
         let shortfall = positions.count < count ? positions.count : nil
@@ -277,6 +296,7 @@ public struct LabelingSession {
                 time: time, ms: nil, note: restored == nil ? nil : entry.previousNote,
                 flag: restored != nil && entry.previous.flagged ? true : nil, session: sessionID)
             details.undo = restored != nil
+            details.suggested = restored == nil ? nil : journal.suggestedName(entry.previous)
             records.append(
                 recordMaker.makeRecord(for: corpus.sentences[position], label: restored, details: details))
             undone.append((position, labelSet.labels[label].name))
@@ -291,8 +311,9 @@ public struct LabelingSession {
     private func amendment(_ position: Int, label: Int, note: String?, flag: Bool?, at time: Timestamp)
         -> AnnotationRecord
     {
-        let details = RecordDetails(
+        var details = RecordDetails(
             time: time, ms: milliseconds(from: shownAt, to: time), note: note, flag: flag, session: sessionID)
+        details.suggested = shownSuggestion?.label
         return recordMaker.makeRecord(
             for: corpus.sentences[position], label: labelSet.labels[label].name, details: details)
     }
@@ -326,6 +347,7 @@ public struct LabelingSession {
                 let decision = decisions.decision(journal: journal, adjudicated: adjudicated, id: record.id)
                 ledger.set(position, label: decision?.label, flag: decision?.vote.flagged ?? false)
             }
+            if let suggestions { tellSuggestions(suggestions, about: step) }
         }
         switch step.action {
         case .decide(let positions, _, _):
@@ -386,6 +408,7 @@ public struct LabelingSession {
                             ? "the run stopped after \(shortfall) sentence\(shortfall == 1 ? "" : "s"): the next one is not in this session's queue"
                             : "only \(shortfall) sentence\(shortfall == 1 ? "" : "s") left in this document"))
             }
+            events += (suggestions?.takeNotices() ?? []).map { .message($0) }
             return events + advance(at: time, leaving: true)
         case .undo(let undone):
             // Show the oldest sentence of the step: where the annotator was when it began.
@@ -460,6 +483,8 @@ public struct LabelingSession {
             return [.message(text), .show]
         case .instant:
             return [.toggleInstant]
+        case .similar(let sentences):
+            return [.similar(sentences)]
         case .quit:
             return [.quit]
         }
@@ -476,6 +501,23 @@ public struct LabelingSession {
     mutating func show(_ position: Int, at time: Timestamp) {
         current = position
         shownAt = time
+        shownSuggestion = suggestions?.suggestion(at: position)
+    }
+
+    /// Tells the suggestion provider what a stored step recorded: each sentence's label (nil
+    /// for an undo or an amendment, which teach the model nothing) and its consensus now.
+    private func tellSuggestions(_ suggestions: any SuggestionProvider, about step: SessionStep) {
+        let learns: Bool
+        switch step.action {
+        case .decide: learns = true
+        default: learns = false
+        }
+        for record in step.records {
+            guard let position = corpus.position(of: record.id) else { continue }
+            let label = learns ? record.label.flatMap { labelSet.index(of: $0) } : nil
+            suggestions.recorded(
+                position: position, label: label, consensus: ConsensusLabels.label(of: record.id, in: decisions))
+        }
     }
 
     /// The next sentence: where the annotator was before an excursion, else the queue's next
@@ -500,6 +542,7 @@ public struct LabelingSession {
         }
         let ending = documentEnd(leaving: left, for: nil)
         current = nil
+        shownSuggestion = nil
         return ending + [.finished]
     }
 

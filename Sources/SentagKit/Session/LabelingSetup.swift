@@ -31,6 +31,10 @@ public struct LabelingSetup {
     /// Whatever shows another annotator's label or a suggestion must ask
     /// `PlannedQueue.hidesOthers` first.
     public var plannedQueue: PlannedQueue?
+    /// The model in the loop; nil when the options asked for none.
+    public var suggestions: ModelSuggestions?
+    /// A line about the queue's order for the banner (`--order uncertain`).
+    public var orderNote: String?
 
     public struct Options: Sendable {
         public var sources: [String]
@@ -46,12 +50,17 @@ public struct LabelingSetup {
         /// Under a plan it is never asked about an overlap or gold item: those rounds are blind
         /// (`PlannedQueue.hidesOthers`).
         public var suggestion: (@Sendable (Sentence) -> Int?)?
+        /// The model in the loop: suggestions, duplicates' labels, `:similar`, `--order
+        /// uncertain` (nil: none of them). Under a plan, overlap and gold items are withheld.
+        public var suggestions: ModelSuggestions.Options?
 
         public init(
             sources: [String], annotator: String, order: SessionQueue.Order = .document,
             seed: UInt64? = nil, filter: SessionQueue.Filter = .unlabeled,
-            sessionID: String = LabelingSetup.newSessionID(), sourcesGiven: Bool = true
+            sessionID: String = LabelingSetup.newSessionID(), sourcesGiven: Bool = true,
+            suggestions: ModelSuggestions.Options? = nil
         ) {
+            self.suggestions = suggestions
             self.sources = sources
             self.annotator = annotator
             self.order = order
@@ -109,18 +118,60 @@ public struct LabelingSetup {
         let ledger = DecisionLedger(
             view: view, journal: table.index(of: options.annotator) ?? 0, adjudicated: false, scope: scope)
         let seed = options.seed ?? defaultSeed(for: options.annotator)
-        let queue = SessionQueue.labeling(
+        var queue = SessionQueue.labeling(
             corpusCount: corpus.count, ledger: ledger, order: options.order, seed: seed, filter: options.filter,
             within: plannedQueue?.positions)
-        let session = LabelingSession(
+        let suggestions = options.suggestions.map {
+            ModelSuggestions(
+                view: view, cache: store.cache, options: blindAware($0, queue: plannedQueue, corpus: corpus))
+        }
+        var orderNote: String?
+        if options.order == .uncertain {
+            // Within the annotator's share when there is a plan: the queue already is the share.
+            (queue, orderNote) = uncertainFirst(queue, suggestions: suggestions)
+        }
+        var session = LabelingSession(
             decisions: view, annotator: options.annotator, queue: queue, ledger: ledger,
             recordMaker: AnnotatorRecordMaker(annotator: options.annotator), sessionID: options.sessionID,
             proposal: blindAware(options.suggestion, queue: plannedQueue, corpus: corpus))
+        session.suggestions = suggestions
         let warnings = table.warnings
         return LabelingSetup(
             session: session, journal: journal, warnings: planWarnings + warnings.kept + view.labelWarnings,
             warningCount: planWarnings.count + warnings.total + view.labelWarnings.count, seed: seed,
-            plannedQueue: plannedQueue)
+            plannedQueue: plannedQueue, suggestions: suggestions, orderNote: orderNote)
+    }
+
+    /// The model's options with the items of `queue` that hide others' labels (overlap and gold
+    /// items of a plan) withheld: no suggestion, no duplicate's label, no `:similar` on them.
+    static func blindAware(_ options: ModelSuggestions.Options, queue: PlannedQueue?, corpus: Corpus)
+        -> ModelSuggestions.Options
+    {
+        guard let queue else { return options }
+        var hidden = [Bool](repeating: false, count: corpus.count)
+        for (slot, position) in queue.positions.enumerated() where queue.hidesOthers(atSlot: slot) {
+            hidden[position] = true
+        }
+        let blind = hidden
+        let withheld = options.withheld
+        var options = options
+        options.withheld = { blind[$0] || withheld($0) }
+        return options
+    }
+
+    /// `--order uncertain`: the queue with the sentences the model is least sure of first
+    /// (`UncertaintyOrder`); unchanged, with a note saying why, when there is no model yet.
+    public static func uncertainFirst(_ queue: SessionQueue, suggestions: ModelSuggestions?) -> (SessionQueue, String?)
+    {
+        guard let suggestions else {
+            return (queue, "--order uncertain needs the model; the queue is in document order")
+        }
+        guard let predictions = suggestions.predictions(at: queue.positions) else {
+            var why = "the model may not suggest yet"
+            if case .waiting(let message) = suggestions.readiness { why = message }
+            return (queue, "--order uncertain: \(why); the queue is in document order until then")
+        }
+        return (queue.reordered(UncertaintyOrder.positions(predictions)), "least certain first (--order uncertain)")
     }
 
     /// `suggestion`, silent on the items of `queue` that hide others' labels (overlap and gold

@@ -118,6 +118,7 @@ extension SessionCommand {
         case "flag": return noArgument(.flag)
         case "stats": return noArgument(.stats)
         case "instant": return noArgument(.instant)
+        case "similar": return noArgument(.similar)
         case "quit": return noArgument(.quit)
         default: return noArgument(.help)
         }

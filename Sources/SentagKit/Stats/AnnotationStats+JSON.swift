@@ -90,6 +90,10 @@ extension AnnotationStats {
         writer.endObject()
         writer.field("idle_limit_seconds", idleLimit)
         writer.field("skipped_lines", skippedLines)
+        if let suggestions {
+            writer.key("suggestions")
+            suggestions.writeJSON(to: &writer, agreement: false)
+        }
         writeQualityJSON(to: &writer)
         writer.endObject()
     }

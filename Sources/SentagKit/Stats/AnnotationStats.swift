@@ -22,6 +22,8 @@ public struct AnnotationStats: Sendable {
     public var skippedLines: Int
     /// Pauses longer than this (seconds) between two labeling lines are not active time.
     public var idleLimit: Double
+    /// How often each annotator was shown a suggestion and took it.
+    public var suggestions: SuggestionEffect?
     /// Pace and attention per annotator, and accuracy on a plan's gold items
     /// (`AnnotationStats+Quality.swift`).
     public var pace: [AnnotatorPace] = []
@@ -102,9 +104,11 @@ public struct AnnotationStats: Sendable {
                 doc: document.id, sentences: range.count,
                 labeled: ratingsPerSentence[range].filter { $0 > 0 }.count, covered: coveredPerDocument[index])
         }
-        return AnnotationStats(
+        var stats = AnnotationStats(
             labels: view.labelSet.names, annotators: progress, documents: documents, sentences: corpus.count,
             overlap: overlap, orphaned: orphaned, skippedLines: view.table.warnings.total, idleLimit: idleLimit)
+        stats.suggestions = try? SuggestionEffect.compute(view: view)
+        return stats
     }
 
     private static func orphan(
