@@ -4,8 +4,10 @@ import SentagKit
     import Glibc
 #endif
 
-/// Issue 12's timings through the built binary, on a generated corpus of a million news-like
-/// sentences (one a line, documents of 30) and stores of 100k and 1M consensus labels:
+/// Issue 12's timings through the built binary.
+///
+/// They run on a generated corpus of a million news-like sentences (one a line, documents of
+/// 30) and stores of 100k and 1M consensus labels:
 ///
 /// - `label` start-up with the model at 1M labels: the first prompt, and the first sentence
 ///   shown with a suggestion, without a saved model (trained in the background) and with one;
@@ -102,10 +104,12 @@ enum ModelEndToEndBenchmark {
         return (prompt, suggestion, BenchContext.now() - quit > 0.2 ? BenchContext.now() - quit : 0)
     }
 
-    /// Runs `sentag arguments…` with its output to /dev/null: wall time, CPU time (user + system,
-    /// all threads) and peak RSS. The peak is the process's `VmHWM`, sampled every 2 ms while it
-    /// runs: `ru_maxrss` of a child spawned from this (large) process starts from this process's
-    /// own high-water mark, so it says nothing about the child.
+    /// Runs `sentag arguments…` with its output to /dev/null and measures it.
+    ///
+    /// It gives the wall time, the CPU time (user + system, all threads) and the peak RSS. The
+    /// peak is the process's `VmHWM`, sampled every 2 ms while it runs: `ru_maxrss` of a child
+    /// spawned from this (large) process starts from this process's own high-water mark, so it
+    /// says nothing about the child.
     static func measure(_ sentag: String, _ arguments: [String]) throws -> (seconds: Double, cpu: Double, peakMB: Int) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -35,6 +35,9 @@ extension CrossValidation {
             let predictions = classifier.predict(held.map { targets[$0].sentence })
             for (target, prediction) in zip(held, predictions) { result[target] = prediction }
         }
-        return result.map { $0! }
+        return result.map { prediction in
+            guard let prediction else { preconditionFailure("every target is in one fold and gets a prediction") }
+            return prediction
+        }
     }
 }

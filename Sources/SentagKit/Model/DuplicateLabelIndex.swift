@@ -1,6 +1,7 @@
-/// Labeled sentences by their normalised text (`DuplicateFinder.normalisedKey`): which labeled
-/// sentence, if any, a sentence is an exact duplicate of. What lets `label` suggest the label of
-/// a wire copy the moment its twin is labeled.
+/// Labeled sentences by their normalised text: which one, if any, a sentence duplicates exactly.
+///
+/// The text is normalised by `DuplicateFinder.normalisedKey`. This is what lets `label` suggest
+/// the label of a wire copy the moment its twin is labeled.
 ///
 /// Keyed by a 64-bit hash of the normalised text; a lookup compares the texts themselves, so a
 /// hash collision never passes one sentence off as another's copy. O(1) per add and lookup.

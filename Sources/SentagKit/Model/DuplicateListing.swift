@@ -14,6 +14,8 @@ public struct DuplicateListing: Sendable {
 
     public enum Format: Sendable { case readable, json }
 
+    /// Writes the groups as JSON lines or for people.
+    ///
     /// JSON: `{"kind": "exact"|"near", "ids": [...]}` per group (SPEC.md), plus `"places"`
     /// (`doc:N`, N from 1). Readable: a heading per group, then each sentence with its place.
     public func write(format: Format, to output: OutputSink) {

@@ -81,7 +81,10 @@ public struct LabelCheck: Sendable {
         for journal in view.table.journals.indices {
             for adjudicated in [false, true] {
                 view.forEachDecision(journal: journal, adjudicated: adjudicated) { decision in
-                    given.append((decision.position!, journal, adjudicated, decision.label))
+                    guard let position = decision.position else {
+                        preconditionFailure("a decision of a view with a corpus has a position")
+                    }
+                    given.append((position, journal, adjudicated, decision.label))
                 }
             }
         }

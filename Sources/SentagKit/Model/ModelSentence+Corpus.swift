@@ -25,8 +25,10 @@ extension TrainingExample {
 }
 
 extension ModelSentence {
-    /// The model's view of the sentences at `positions` of a corpus (any order, the result in
-    /// the same order). Each document that holds one of them is read once, whole, for its layout.
+    /// The model's view of the sentences at some positions of a corpus.
+    ///
+    /// The positions may come in any order; the result is in the same order. Each document that
+    /// holds one of them is read once, whole, for its layout.
     public static func sentences(of corpus: Corpus, at positions: [Int]) -> [ModelSentence] {
         var result = [ModelSentence?](repeating: nil, count: positions.count)
         let order = positions.indices.sorted { positions[$0] < positions[$1] }
@@ -42,6 +44,9 @@ extension ModelSentence {
             }
             result[slot] = documentSentences[position - corpus.documentRanges[index].lowerBound]
         }
-        return result.map { $0! }
+        return result.map { sentence in
+            guard let sentence else { preconditionFailure("every position was filled in the pass above") }
+            return sentence
+        }
     }
 }

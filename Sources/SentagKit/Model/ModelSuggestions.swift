@@ -242,7 +242,7 @@ public final class ModelSuggestions: SuggestionProvider {
         let learned = pendingLabels
         if !sample { pendingLabels = [] }
         let sentences = ModelSentence.sentences(of: corpus, at: learned.map(\.position))
-        classifier!.learn(batch: zip(learned, sentences).map { ($1, labelSet.labels[$0.label].name) })
+        classifier?.learn(batch: zip(learned, sentences).map { ($1, labelSet.labels[$0.label].name) })
     }
 
     private func adopt(_ indexes: Indexes) {
@@ -306,9 +306,10 @@ public final class ModelSuggestions: SuggestionProvider {
     /// Whether a model is being rebuilt in the background (and saved to the cache when done).
     public var isTraining: Bool { modelJob.map { $0.poll() == nil } ?? false }
 
-    /// At the end of a session: lets a background rebuild finish, for at most `seconds`, so the
-    /// next session starts from the saved model instead of training again. Returns whether it
-    /// had to wait; nothing is lost if it gives up (the model is only a cache).
+    /// Lets a background rebuild finish at the end of a session, for at most `seconds`.
+    ///
+    /// The next session then starts from the saved model instead of training again. Returns
+    /// whether it had to wait; nothing is lost if it gives up (the model is only a cache).
     @discardableResult
     public func finishTraining(waitingUpTo seconds: Double, poll: Double = 0.05) -> Bool {
         guard let job = modelJob, job.poll() == nil else { return false }
@@ -412,7 +413,7 @@ public final class ModelSuggestions: SuggestionProvider {
 
     private func learn(_ position: Int, label: Int) {
         guard classifier != nil else { return }
-        classifier!.learn(modelSentence(at: position), label: labelSet.labels[label].name)
+        classifier?.learn(modelSentence(at: position), label: labelSet.labels[label].name)
     }
 
     /// A rebuild from the current consensus, calibrated (when the label set just became ready).
@@ -435,7 +436,7 @@ public final class ModelSuggestions: SuggestionProvider {
         } else {
             duplicates?.add(text, position: position)
             if similarIndex != nil, !indexed[position] {
-                similarIndex!.add(ModelSentence(text: text), item: position)
+                similarIndex?.add(ModelSentence(text: text), item: position)
                 indexed[position] = true
             }
         }
@@ -452,8 +453,9 @@ public final class ModelSuggestions: SuggestionProvider {
                 labelIndex: label, label: labelSet.labels[label].name, duplicateOf: place(of: twin),
                 exactDuplicate: true)
         }
-        guard similarIndex != nil else { return nil }
-        let nearest = similarIndex!.mostSimilar(to: ModelSentence(text: text), k: 3, excluding: position)
+        guard let nearest = similarIndex?.mostSimilar(to: ModelSentence(text: text), k: 3, excluding: position) else {
+            return nil
+        }
         for match in nearest where consensus[match.item] >= 0 {
             guard nearDuplicates.areNearDuplicates(text, corpus.sentences[match.item].text) else { continue }
             let label = Int(consensus[match.item])
@@ -468,10 +470,10 @@ public final class ModelSuggestions: SuggestionProvider {
     private func modelSentence(at position: Int) -> ModelSentence {
         let index = corpus.documentIndex(ofSentenceAt: position)
         let range = corpus.documentRanges[index]
-        if document?.index != index {
-            document = (index, ModelSentence.sentences(of: corpus.documents[index], Array(corpus.sentences[range])))
-        }
-        return document!.sentences[position - range.lowerBound]
+        if let document, document.index == index { return document.sentences[position - range.lowerBound] }
+        let sentences = ModelSentence.sentences(of: corpus.documents[index], Array(corpus.sentences[range]))
+        document = (index, sentences)
+        return sentences[position - range.lowerBound]
     }
 
     /// `doc:N`, N from 1.

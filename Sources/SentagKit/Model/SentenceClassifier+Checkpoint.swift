@@ -93,10 +93,11 @@ extension SentenceClassifier {
         self.restoreCounts(examplesSeen: examplesSeen, labelCounts: counts.map(Int.init))
     }
 
-    /// Learns many new labels at once, in order: `stepsPerNewLabel` steps on each, without the
-    /// replay that `learn` adds per label (the batch is its own replay); the last
-    /// `replayedLabels` of them become the ring a later `learn` replays. About 1/15 of the cost
-    /// of one `learn` per label, for catching a saved model up with the labels added since.
+    /// Learns many new labels at once, in order, to catch a saved model up with those added since.
+    ///
+    /// It takes `stepsPerNewLabel` steps on each, without the replay that `learn` adds per label
+    /// (the batch is its own replay); the last `replayedLabels` of them become the ring a later
+    /// `learn` replays. About 1/15 of the cost of one `learn` per label.
     public mutating func learn(batch: [(sentence: ModelSentence, label: String)]) {
         var vector = FeatureVector()
         var scratch = SentenceFeaturizer.Scratch()

@@ -1,8 +1,9 @@
 import Dispatch
 
-/// `sentag suggest`: the model's label and calibrated probability for every sentence without a
-/// consensus label (with `all`, every sentence), in corpus order. Pre-annotation for other
-/// tools and for scripts.
+/// What `sentag suggest` prints: the model's label and calibrated probability per sentence.
+///
+/// Every sentence without a consensus label (with `all`, every sentence), in corpus order:
+/// pre-annotation for other tools and for scripts.
 ///
 /// The model is trained on the consensus (`ConsensusLabels`), from the store's cache when it was
 /// saved for exactly these labels, else rebuilt and saved (`SuggestionModelCache`), so the output
@@ -18,8 +19,10 @@ public struct SuggestionListing: Sendable {
 
     public enum Format: Sendable { case readable, json }
 
-    /// The model for the consensus of `view` (which must have a corpus). Throws when the corpus
-    /// is empty or the consensus is not enough to suggest (`SuggestionReadiness`).
+    /// The model for the consensus of a view, which must have a corpus.
+    ///
+    /// Throws when the corpus is empty or the consensus is not enough to suggest
+    /// (`SuggestionReadiness`).
     public static func prepare(view: DecisionView, sources: [String], cache: (any StoreCache)?) throws(ModelError)
         -> SuggestionListing
     {

@@ -47,8 +47,10 @@ public struct SuggestionModelCache {
         case stale(String)
     }
 
-    /// The saved model for `set`, if one fits. With `allowExtending`, a model saved for a
-    /// subset of `set` learns the examples added since (they are featurized from `corpus`).
+    /// The saved model for a training set, if one fits.
+    ///
+    /// With `allowExtending`, a model saved for a subset of `set` learns the examples added since
+    /// (they are featurized from `corpus`).
     public func lookup(
         _ set: ModelTrainingSet, corpus: Corpus, featurizer: SentenceFeaturizer = SentenceFeaturizer(),
         configuration: TrainingConfiguration = TrainingConfiguration(), allowExtending: Bool
@@ -93,9 +95,11 @@ public struct SuggestionModelCache {
         return .extended(classifier, added: added.count)
     }
 
-    /// The model for `set` as a reporting command needs it: the saved one when it was trained on
-    /// exactly `set`, else a rebuild (saved for next time). Deterministic for a given store: a
-    /// saved model is what a rebuild gives. `fromCache` says which it was.
+    /// The model for a training set as a reporting command needs it.
+    ///
+    /// That is the saved one when it was trained on exactly `set`, else a rebuild (saved for next
+    /// time). Deterministic for a given store: a saved model is what a rebuild gives.
+    /// `fromCache` says which it was.
     public func classifier(for set: ModelTrainingSet, corpus: Corpus) -> (
         classifier: SentenceClassifier, fromCache: Bool
     ) {
@@ -105,8 +109,10 @@ public struct SuggestionModelCache {
         return (rebuilt, false)
     }
 
-    /// Saves a model rebuilt from exactly `set` (never a caught-up one: what is saved must be
-    /// what a rebuild gives). Failures are ignored: it is only a cache.
+    /// Saves a model rebuilt from exactly a training set.
+    ///
+    /// Never a caught-up one: what is saved must be what a rebuild gives. Failures are ignored: it
+    /// is only a cache.
     public func save(
         _ classifier: SentenceClassifier, trainedOn set: ModelTrainingSet,
         featurizer: SentenceFeaturizer = SentenceFeaturizer(),

@@ -1,5 +1,6 @@
-/// The suggestions of a suspect review: at each sentence, the alternative of its most suspect
-/// label. Fixed for the session (the check ran once); `:similar` is not offered.
+/// The suggestions of a suspect review: at each sentence, the alternative to its most suspect label.
+///
+/// Fixed for the session (the check ran once); `:similar` is not offered.
 final class SuspectSuggestions: SuggestionProvider {
     let suggestions: [Int: SessionSuggestion]
 

@@ -75,7 +75,9 @@ public struct LabelingSession {
     /// Whether the queue goes through documents in order (not a shuffle): only then does
     /// leaving a document end it.
     let documentOrder: Bool
-    /// Suggestions (the model in the loop); nil: none. Set by the setup before `start`.
+    /// Suggestions from the model in the loop; nil for none.
+    ///
+    /// Set by the setup before `start`.
     public var suggestions: (any SuggestionProvider)?
     /// The suggestion shown for the current sentence: what Enter accepts and records carry.
     public internal(set) var shownSuggestion: SessionSuggestion?

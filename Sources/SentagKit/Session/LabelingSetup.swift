@@ -50,8 +50,10 @@ public struct LabelingSetup {
         /// Under a plan it is never asked about an overlap or gold item: those rounds are blind
         /// (`PlannedQueue.hidesOthers`).
         public var suggestion: (@Sendable (Sentence) -> Int?)?
-        /// The model in the loop: suggestions, duplicates' labels, `:similar`, `--order
-        /// uncertain` (nil: none of them). Under a plan, overlap and gold items are withheld.
+        /// The model in the loop, or nil for none of it.
+        ///
+        /// It gives suggestions, duplicates' labels, `:similar` and `--order uncertain`. Under a
+        /// plan, overlap and gold items are withheld.
         public var suggestions: ModelSuggestions.Options?
 
         public init(

@@ -1,6 +1,7 @@
-/// What a labeling session asks about suggestions: the session's only seam to the model in the
-/// loop (`ModelSuggestions` in `sentag label`; review `--suspects` gives the model's
-/// alternatives). A session without a provider shows none, as before.
+/// What a labeling session asks about suggestions: its only seam to the model in the loop.
+///
+/// `ModelSuggestions` provides them in `sentag label`; review `--suspects` gives the model's
+/// alternatives. A session without a provider shows none, as before.
 ///
 /// The session asks for the suggestion of a sentence once, when it shows it, and keeps what it
 /// got: what the screen shows, what Enter on an empty line accepts and what the record's

@@ -36,8 +36,9 @@ public final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
         pthread_mutex_destroy(&mutex)
     }
 
-    /// The result if the work is done, else nil; never blocks for longer than a lock. Call it
-    /// (and `wait`) from the thread that made the job.
+    /// The result if the work is done, else nil; never blocks for longer than a lock.
+    ///
+    /// Call it (and `wait`) from the thread that made the job.
     public func poll() -> Value? {
         pthread_mutex_lock(&mutex)
         let value = finished ? result : nil
@@ -55,6 +56,7 @@ public final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
         if let value = poll() { return value }
         thread?.join()
         thread = nil
-        return poll()!
+        guard let value = poll() else { preconditionFailure("a joined job has its result") }
+        return value
     }
 }
