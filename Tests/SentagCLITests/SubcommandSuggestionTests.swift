@@ -7,7 +7,10 @@ import Testing
         (["lable"], "unknown subcommand 'lable'; did you mean 'label'?"),
         (["agree", "--json"], "unknown subcommand 'agree'; did you mean 'agreement'?"),
         (["help", "exprot"], "unknown subcommand 'exprot'; did you mean 'export'?"),
-        (["seeds"], "unknown subcommand 'seeds'; the subcommands are label, segment, agreement, review, export, stats, store"),
+        (
+            ["seeds"],
+            "unknown subcommand 'seeds'; the subcommands are label, segment, agreement, review, export, stats, store"
+        ),
     ])
     func anUnknownSubcommandIsAUsageErrorWithASuggestion(_ arguments: [String], _ message: String) throws {
         let result = try SentagBinary.run(arguments)

@@ -77,7 +77,7 @@ extension LabelSet {
     /// `StoreError` (the file cannot be read safely) or `LabelSetError` (it is not a label set).
     public static func load(from store: any JournalStore) throws -> LabelSet {
         guard let bytes = try store.readDocument(.labels) else { return .default }
-        return try parse(bytes, origin: FileSystem.join(store.location, StoreDocument.labels.rawValue))
+        return try parse(bytes, origin: store.documentLocation(.labels))
     }
 
     /// Parses `{"labels":[{"name":"claim","key":"c","description":"…"}, …]}`.

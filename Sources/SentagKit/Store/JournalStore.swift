@@ -44,6 +44,9 @@ public protocol JournalStore: AnyObject {
     /// The journal of an annotator, for messages: `Annotations/alice.jsonl`.
     func journalLocation(_ annotator: String) -> String
 
+    /// A project file, for messages: `Annotations/labels.json`.
+    func documentLocation(_ document: StoreDocument) -> String
+
     /// A project file (labels.json, plan.json, GUIDELINES.md); nil when the store has none.
     func readDocument(_ document: StoreDocument) throws(StoreError) -> [UInt8]?
 
@@ -78,6 +81,11 @@ public struct JournalBatch {
 }
 
 extension JournalStore {
+    /// `<location>/<file name>`, as in a folder.
+    public func documentLocation(_ document: StoreDocument) -> String {
+        FileSystem.join(location, document.rawValue)
+    }
+
     /// Calls `visit` for each record of the journal after `mark`, one at a time.
     @discardableResult
     public func forEachRecord(
@@ -99,6 +107,12 @@ public protocol JournalAppender: AnyObject {
     /// Returns their positions.
     @discardableResult
     func append(_ records: [AnnotationRecord]) throws(StoreError) -> [RecordPosition]
+
+    /// Appends records given as their bytes (one JSON object each, no newline), stored exactly
+    /// as they are: what `sentag store copy` uses, so a copy keeps every byte of every record.
+    /// Durable and all-or-nothing like `append`; the caller has checked that each is one JSON
+    /// object (`StoreCopier.isCopyable`).
+    func appendVerbatim(_ records: JournalBatch) throws(StoreError)
 
     /// Releases the journal and its lock; appending afterwards fails.
     func close()
@@ -122,9 +136,11 @@ public protocol StoreCache: AnyObject {
 
 /// Where a record is in its journal: a line (folder) or a sequence number (database).
 public struct RecordPosition: Hashable, Sendable, Comparable, BitwiseCopyable {
-    /// 1-based line number in a file, or the record's sequence number.
+    /// 1-based line number in a file, or the record's number in its journal (1, 2, 3… in the
+    /// order read) in a database: what a mark's `lines` counts.
     public var line: Int64
-    /// Byte offset of the line in its file; the sequence number again in a database.
+    /// Byte offset of the line in its file, or the record's sequence number in a database: what
+    /// `readRecords(_:at:)` finds it by.
     public var offset: Int64
 
     public init(line: Int64, offset: Int64) {
@@ -140,9 +156,11 @@ public struct RecordPosition: Hashable, Sendable, Comparable, BitwiseCopyable {
 public struct JournalMark: Hashable, Sendable {
     /// Bytes read (folder), or the last sequence number read (database).
     public var offset: Int64
-    /// Lines (or records) read, so positions after the mark keep counting.
+    /// Complete lines (or records) read, so positions after the mark keep counting; a record
+    /// numbered past it is a last line still without its newline, which the mark does not cover.
     public var lines: Int64
-    /// A hash of the bytes just before `offset` (folder), or of the last record (database).
+    /// A hash of the bytes just before `offset` (folder), or of the last record and its sequence
+    /// number (database).
     public var fingerprint: UInt64
 
     public init(offset: Int64, lines: Int64, fingerprint: UInt64) {
