@@ -36,8 +36,9 @@ final class PostgresJournalAppender: JournalAppender {
     private let lockKey: Int64
     /// The last sequence number known to be stored.
     private var lastSeq: Int64
-    /// Records sent in an append whose outcome the server never confirmed.
-    private var unconfirmed: (records: [AnnotationRecord], lines: [[UInt8]])?
+    /// Records sent in an append whose outcome the server never confirmed (set by tests to
+    /// stand for a lost COMMIT).
+    var unconfirmed: (records: [AnnotationRecord], lines: [[UInt8]])?
     /// Set when this journal can take no more appends, with the reason.
     private var broken: String?
     private var closed = false
