@@ -6,7 +6,7 @@ RELEASE := .build/release
 
 all: build
 
-## Install missing system packages (libedit-dev, libpq-dev).
+## Install missing system packages (libedit-dev, libpq-dev, libssl-dev).
 setup:
 	@./Scripts/setup.sh
 

@@ -27,6 +27,14 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        // The system's libcrypto (OpenSSL), for SHA-256.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
+        // The only target that touches libcrypto: the export's SHA256Digest.
+        .target(name: "Checksums", dependencies: ["SentagKit", "CLibCrypto"]),
         // Pure Swift core: documents, segmenter, label store, sessions, agreement, export.
         .target(name: "SentagKit"),
         // The PostgreSQL store: client, schema and migrations, journal tables. The only target
@@ -39,13 +47,15 @@ let package = Package(
                 "SentagKit",
                 "LineEditing",
                 "PostgresStore",
+                "Checksums",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: prints figures and ratios; never asserts timings.
         .executableTarget(name: "sentag-bench", dependencies: ["SentagKit"]),
         // Fixtures are read through #filePath, not bundled as resources.
-        .testTarget(name: "SentagKitTests", dependencies: ["SentagKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "SentagKitTests", dependencies: ["SentagKit", "Checksums"], exclude: ["Fixtures"]),
+        .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "SentagCLITests", dependencies: ["SentagKit", "PostgresStore"]),
         // Against a real server: `make test` starts a throwaway cluster (SENTAG_TEST_POSTGRES).

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what sentag needs and is not there yet, from Debian's packages:
-#   setup.sh          to build and run: libedit's and libpq's headers (libedit-dev, libpq-dev)
+#   setup.sh          to build and run: the headers of libedit (line editing), libpq (the
+#                     PostgreSQL client) and libcrypto (SHA-256): libedit-dev, libpq-dev, libssl-dev
 #   setup.sh --test   the same, and a PostgreSQL server for the store tests (postgresql); the
 #                     tests start a throwaway cluster of their own, never the system's
 # Runs `apt-get update` at most once, and only when something is missing. Safe to re-run.
@@ -14,6 +15,9 @@ fi
 missing=()
 if ! [ -f /usr/include/histedit.h ] && ! pkg-config --exists libedit 2>/dev/null; then
   missing+=(libedit-dev) # line editing for 'sentag label'
+fi
+if ! [ -f /usr/include/openssl/evp.h ] && ! pkg-config --exists libcrypto 2>/dev/null; then
+  missing+=(libssl-dev) # SHA-256 for 'sentag export'
 fi
 if ! [ -f /usr/include/postgresql/libpq-fe.h ] && ! pkg-config --exists libpq 2>/dev/null; then
   missing+=(libpq-dev) # the PostgreSQL client library, for --annotations postgresql://…

@@ -151,6 +151,18 @@ static inline void sentag_signal_set(sigset_t *set) {
     sigaddset(set, SIGTSTP);
 }
 
+/// The mask to wait with: the caller's, less the signals handled here. A parent may leave them
+/// blocked across exec (a test runner's threads do); waiting with them blocked would never end.
+static inline void sentag_wait_mask(const sigset_t *old, sigset_t *wait) {
+    *wait = *old;
+    sigdelset(wait, SIGINT);
+    sigdelset(wait, SIGHUP);
+    sigdelset(wait, SIGTERM);
+    sigdelset(wait, SIGWINCH);
+    sigdelset(wait, SIGCONT);
+    sigdelset(wait, SIGTSTP);
+}
+
 /// Installs the handlers, without SA_RESTART so a blocked read returns EINTR.
 static inline int sentag_install_signal_handlers(void) {
     struct sigaction action;
@@ -180,6 +192,69 @@ static inline int sentag_take_signals(int mask) {
     sentag_signal_bits &= ~mask;
     sigprocmask(SIG_SETMASK, &old, NULL);
     return bits;
+}
+
+/// SIGHUP and SIGTERM while lines are read from a pipe (Ctrl-C keeps its default there): the
+/// handlers set the bits; sentag_wait_readable returns when one is set. A signal the parent
+/// ignores (nohup) stays ignored. The previous actions are kept for
+/// sentag_restore_termination_handlers.
+static inline struct sigaction *sentag_previous_termination_actions(void) {
+    static struct sigaction previous[2];  // SIGHUP, SIGTERM
+    return previous;
+}
+
+static inline int sentag_install_termination_handlers(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = sentag_signal_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    struct sigaction *previous = sentag_previous_termination_actions();
+    int signals[] = {SIGHUP, SIGTERM};
+    for (int i = 0; i < 2; i++) {
+        if (sigaction(signals[i], NULL, &previous[i]) != 0) return -1;
+        if (previous[i].sa_handler != SIG_IGN && sigaction(signals[i], &action, NULL) != 0) return -1;
+    }
+    return 0;
+}
+
+static inline void sentag_restore_termination_handlers(void) {
+    struct sigaction *previous = sentag_previous_termination_actions();
+    sigaction(SIGHUP, &previous[0], NULL);
+    sigaction(SIGTERM, &previous[1], NULL);
+}
+
+/// Waits until `fd` can be read without blocking (1), or SIGHUP or SIGTERM has come (0; the bit
+/// stays for sentag_take_signals), or select fails (-1). The signals are blocked except while
+/// waiting, so one that comes just before the wait still ends it.
+static inline int sentag_wait_readable(int fd) {
+    sigset_t set, old;
+    sentag_signal_set(&set);
+    sigprocmask(SIG_BLOCK, &set, &old);
+    int result;
+    for (;;) {
+        if (sentag_signal_bits & (SENTAG_SIGHUP | SENTAG_SIGTERM)) {
+            result = 0;
+            break;
+        }
+        fd_set readable;
+        FD_ZERO(&readable);
+        FD_SET(fd, &readable);
+        sigset_t wait;
+        sentag_wait_mask(&old, &wait);
+        int ready = pselect(fd + 1, &readable, NULL, NULL, NULL, &wait);
+        if (ready < 0) {
+            if (errno == EINTR) continue;
+            result = -1;
+            break;
+        }
+        result = 1;
+        break;
+    }
+    int saved = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    errno = saved;
+    return result;
 }
 
 /// Called from sentag_read_char, in the cooked terminal mode, when the screen must be drawn
@@ -250,7 +325,9 @@ static int sentag_read_char(EditLine *el, wchar_t *out) {
         FD_ZERO(&readable);
         FD_SET(fd, &readable);
         // Waits with the signals unblocked; a signal ends the wait and is seen at the top.
-        int ready = pselect(fd + 1, &readable, NULL, NULL, NULL, &old);
+        sigset_t wait;
+        sentag_wait_mask(&old, &wait);
+        int ready = pselect(fd + 1, &readable, NULL, NULL, NULL, &wait);
         if (ready < 0) {
             if (errno == EINTR) continue;
             *out = L'\0';

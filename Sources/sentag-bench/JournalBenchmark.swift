@@ -42,6 +42,8 @@ enum JournalBenchmark {
                 ten + "/a\(a).jsonl", annotator: "a\(a)", lines: 1_000_000, corpus: corpus, seed: UInt64(a + 2),
                 covered: 1.0)
         }
+        // Generated data still in the page cache as dirty pages would make the first fsync slow.
+        sync()
 
         print("  -- label: first prompt and decisions (1M sentences)")
         for (name, store) in [("1k lines", small), ("10M lines", one)] {
@@ -66,9 +68,9 @@ enum JournalBenchmark {
             let warm = try (0..<3).map { _ in try firstPrompt(context, corpus: path, store: small, decisions: 0).seconds
             }
             .min()!
-            let cat = BenchContext.best(of: 5) { readWhole(path) }
+            let cat = BenchContext.best(of: 5) { _ = spawnMeasured("/bin/cat", [path]) }
             print(
-                "  \(size) sentences: first prompt \(seconds(warm)), reading the corpus \(seconds(cat)), ratio \(format(warm / cat))× · target ≤ 3×"
+                "  \(size) sentences: first prompt \(seconds(warm)), cat of the corpus \(seconds(cat)), ratio \(format(warm / cat))× · target ≤ 3×"
             )
         }
 
@@ -85,8 +87,11 @@ enum JournalBenchmark {
                     .min { $0.seconds < $1.seconds }!
                 print("      \(command[0]) \(seconds(run.seconds)) (\(run.megabytes) MB) · target ≤ 0.5 s")
             }
-            let review = try (0..<3).map { _ in try reviewPrompt(context, corpus: big, store: store) }.min()!
-            print("      review, first prompt \(seconds(review)) · target ≤ 0.5 s")
+            if store == ten {
+                _ = try reviewPrompt(context, corpus: big, store: store)
+                let review = try (0..<3).map { _ in try reviewPrompt(context, corpus: big, store: store) }.min()!
+                print("      review, first prompt \(seconds(review)) · target ≤ 0.5 s")
+            }
             let out = root + "/dataset"
             let export = try timed(context, ["export", big, "--annotations", store, "--out", out])
             print("      export \(seconds(export.seconds)) (\(export.megabytes) MB) · target ≤ 6 s and ≤ 1000 MB")
@@ -173,13 +178,6 @@ enum JournalBenchmark {
         return ((status >> 8) & 0xFF, Int(usage.ru_maxrss))
     }
 
-    static func readWhole(_ path: String) {
-        let fd = open(path, O_RDONLY)
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 17)
-        while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress, $0.count) }) > 0 {}
-    }
-
     static func removeCaches(_ store: String) {
         let cache = store + "/.sentag"
         for folder in ["checkpoints", "segments"] {
@@ -226,7 +224,7 @@ enum JournalBenchmark {
 
     // MARK: - Figures
 
-    static func seconds(_ value: Double) -> String { format(value) + " s" }
+    static func seconds(_ value: Double) -> String { value < 0.1 ? format(value * 1000) + " ms" : format(value) + " s" }
     static func milliseconds(_ value: Double) -> String { format(value * 1000) + " ms" }
     static func format(_ value: Double) -> String { LabelBenchmark.format2(value) }
     static func median(_ values: [Double]) -> Double { LabelBenchmark.median(values) }

@@ -27,7 +27,8 @@ extension Sentag {
         @OptionGroup var annotationsOption: AnnotationsOption
 
         @Option(
-            name: .long, help: ArgumentHelp("Only these annotators (comma-separated).", valueName: "A,B,…"),
+            name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Only these annotators (comma-separated).", valueName: "A,B,…"),
             transform: { $0.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty } })
         var annotators: [String]?
 
@@ -40,10 +41,14 @@ extension Sentag {
             parsing: .unconditional,
             help: ArgumentHelp(
                 "95% intervals for alpha, Fleiss' kappa and AC1 from N resamplings of the items; 0 for none.",
-                valueName: "N"))
+                valueName: "N"),
+            transform: OptionValue.count(0...1_000_000, of: "resamplings"))
         var bootstrap = BootstrapIntervals.defaultSamples
 
-        @Option(parsing: .unconditional, help: "Seed of the bootstrap (the same seed gives the same intervals).")
+        @Option(
+            parsing: .unconditional,
+            help: "Seed of the bootstrap (the same seed gives the same intervals). (default: 1)",
+            transform: OptionValue.seed())
         var seed: UInt64 = 1
 
         @Flag(
@@ -53,14 +58,7 @@ extension Sentag {
         @Flag(help: "Show the confusion matrix of every pair, not only the weakest.")
         var pairs = false
 
-        static let mostSamples = 1_000_000
-
         func validate() throws {
-            if !(0...Self.mostSamples).contains(bootstrap) {
-                throw ValidationError(
-                    "--bootstrap must be 0 (no intervals) or a number of samples up to \(Self.mostSamples), not '\(bootstrap)'"
-                )
-            }
             if let annotators {
                 if annotators.isEmpty { throw ValidationError("--annotators needs at least one name") }
                 for name in annotators where !AnnotatorName.isValid(name) {
@@ -77,7 +75,7 @@ extension Sentag {
             let report = try AgreementReport.compute(
                 view: project.view, annotators: annotators, options: options, store: project.store)
             let errors = OutputSink.standardError()
-            for line in project.warningLines { errors.line(line) }
+            for line in project.warningLines { errors.line(TerminalText.visible(line)) }
             errors.flush()
             let out = OutputSink.standardOutput()
             if json {

@@ -1,9 +1,12 @@
 import ArgumentParser
+import Checksums
 import SentagKit
 
 #if canImport(Glibc)
     import Glibc
 #endif
+
+extension ExportFormat: ExpressibleByArgument {}
 
 extension Sentag {
     /// `sentag export`: a training dataset from the label files.
@@ -39,26 +42,39 @@ extension Sentag {
         var out: String
 
         @Option(
+            parsing: .unconditional,
             help: ArgumentHelp(
-                "adjudicated-majority, majority, unanimous or annotator:NAME.", valueName: "policy"))
-        var policy = "adjudicated-majority"
+                "adjudicated-majority, majority, unanimous or annotator:NAME. (default: adjudicated-majority)",
+                valueName: "policy"),
+            transform: OptionValue.policy)
+        var policy = ExportPolicy.adjudicatedMajority
 
         @Option(
-            name: .customLong("min-votes"),
-            help: "Leave out items with fewer votes (adjudicated items are kept under adjudicated-majority).")
+            name: .customLong("min-votes"), parsing: .unconditional,
+            help:
+                "Leave out items with fewer votes (adjudicated items are kept under adjudicated-majority). (default: 1)",
+            transform: OptionValue.count(1...Int.max, of: "votes"))
         var minVotes = 1
 
         @Option(help: ArgumentHelp("Leave out the examples of this label (repeatable).", valueName: "label"))
         var drop: [String] = []
 
-        @Option(help: "Train/dev/test shares by sentence count, split by document: percentages or fractions.")
-        var split = "80/10/10"
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                "Train/dev/test shares by sentence count, split by document: percentages or fractions. "
+                    + "(default: 80/10/10)", valueName: "split"),
+            transform: OptionValue.split)
+        var split = SplitRatios.default
 
-        @Option(help: "Seed of the document shuffle; the same seed gives the same split.")
+        @Option(
+            parsing: .unconditional,
+            help: "Seed of the document shuffle; the same seed gives the same split. (default: 0)",
+            transform: OptionValue.seed(upTo: largestSeed))
         var seed: UInt64 = 0
 
-        @Option(help: "jsonl, spacy, fasttext, csv or prodigy.")
-        var format = "jsonl"
+        @Option(parsing: .unconditional, help: "The format of the example files.")
+        var format = ExportFormat.jsonl
 
         @Flag(help: "Add each example's distribution of votes.")
         var soft = false
@@ -70,44 +86,34 @@ extension Sentag {
         static let largestSeed: UInt64 = (1 << 53) - 1
 
         func validate() throws {
-            do {
-                _ = try SplitRatios(parsing: split)
-            } catch {
-                throw ValidationError(error.description)
-            }
-            guard let chosen = ExportFormat(rawValue: format) else {
+            if soft && !format.carriesDistribution {
                 throw ValidationError(
-                    "unknown format '\(format)'; use \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "--soft cannot be written in the \(format) format; use jsonl, spacy, csv or prodigy")
             }
-            if soft && !chosen.carriesDistribution {
-                throw ValidationError(
-                    "--soft cannot be written in the \(chosen) format; use jsonl, spacy, csv or prodigy")
-            }
-            if minVotes < 1 { throw ValidationError("--min-votes must be at least 1, not \(minVotes)") }
-            if seed > Self.largestSeed { throw ValidationError("--seed must be at most \(Self.largestSeed)") }
         }
 
         func run() throws {
             let project = try ProjectSnapshot.read(try annotationsOption.store(), sources: source.resolved)
             var configuration = ExportConfiguration(
-                annotationsDirectory: project.store.location, outputDirectory: out, sentagVersion: Sentag.version)
+                annotationsDirectory: project.store.location, outputDirectory: out, sentagVersion: Sentag.version,
+                sha256: LibCryptoSHA256.self)
             configuration.sources = source.resolved
-            configuration.policy = try ExportPolicy(parsing: policy)
+            configuration.policy = policy
             configuration.minVotes = minVotes
             configuration.droppedLabels = drop
-            configuration.ratios = try SplitRatios(parsing: split)
+            configuration.ratios = split
             configuration.seed = seed
             configuration.stratify = stratify
-            configuration.format = ExportFormat(rawValue: format) ?? .jsonl
+            configuration.format = format
             configuration.soft = soft
             configuration.testPause = ProcessEnvironment.current["SENTAG_EXPORT_TEST_PAUSE"].flatMap {
                 ExportConfiguration.TestPause(rawValue: $0)
             }
             let errors = OutputSink.standardError()
             let style = TerminalStyle.forDescriptor(STDERR_FILENO)
-            for line in project.warningLines { errors.line(line) }
+            for line in project.warningLines { errors.line(TerminalText.visible(line)) }
             let manifest = try DatasetExporter.export(configuration, view: project.view, store: project.store) {
-                errors.line(style.warningPrefix + $0)
+                errors.line(style.warningPrefix + TerminalText.visible($0))
             }
             errors.flush()
             let output = OutputSink.standardOutput()

@@ -26,21 +26,33 @@ extension Sentag {
         @OptionGroup var source: SourceArguments
         @OptionGroup var annotations: AnnotationsOption
 
-        @Option(help: "Who is labeling (default: $SENTAG_ANNOTATOR, else $USER).")
+        @Option(parsing: .unconditional, help: "Who is labeling (default: $SENTAG_ANNOTATOR, else $USER).")
         var annotator: String?
 
-        @Option(help: "The order of the sentences: document or shuffle.")
+        @Option(parsing: .unconditional, help: "The order of the sentences: document or shuffle.")
         var order: SessionQueue.Order = .document
 
-        @Option(help: "The seed of --order shuffle (default: one derived from the annotator's name).")
+        @Option(
+            parsing: .unconditional,
+            help: "The seed of --order shuffle (default: one derived from the annotator's name).",
+            transform: OptionValue.seed())
         var seed: UInt64?
 
-        @Option(help: "Which sentences to show: unlabeled (resume), all, or flagged.")
+        @Option(parsing: .unconditional, help: "Which sentences to show: unlabeled (resume), all, or flagged.")
         var only: SessionQueue.Filter = .unlabeled
+
+        @Option(help: "Sentences shown either side of the one to label, 0 to 5 (:context N in the session).")
+        var context = 1
+
+        @Flag(help: "Single keystrokes: a label key acts at once, without Enter; ':' opens the line for commands.")
+        var instant = false
 
         func validate() throws {
             if let annotator, !AnnotatorName.isValid(annotator) {
                 throw ValidationError(StoreError.badAnnotatorName(annotator).description)
+            }
+            if !(0...SessionCommand.maximumContext).contains(context) {
+                throw ValidationError("--context must be from 0 to \(SessionCommand.maximumContext), not \(context)")
             }
         }
 
@@ -52,15 +64,19 @@ extension Sentag {
             let setup = try LabelingSetup.prepare(
                 .init(sources: source.resolved, annotator: name, order: order, seed: seed, filter: only), store: store)
             let path = store.journalLocation(name)
-            var banner = "\(name) · \(path)"
-            if order == .shuffle { banner += " · shuffled with seed \(setup.seed)" }
+            var banner = ["\(name) · \(path)" + (order == .shuffle ? " · shuffled with seed \(setup.seed)" : "")]
+            let environment = ProcessEnvironment.current
+            if name == "root" && annotator == nil && (environment["SENTAG_ANNOTATOR"] ?? "").isEmpty {
+                banner.append("labeling as root; pass --annotator NAME (or set SENTAG_ANNOTATOR) to label as yourself")
+            }
+            var session = setup.session
+            session.setContext(context)
+            let screen = SessionScreen(labelSet: session.labelSet, style: .forDescriptor(STDOUT_FILENO))
             try SessionCommandRunner.run(
-                session: setup.session, journal: setup.journal, store: store,
-                screen: SessionScreen(labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO)),
-                warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: [banner]
+                session: session, journal: setup.journal, store: store, screen: screen,
+                warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner, instant: instant
             ) { session in
-                let made = session.decisionsThisSession
-                return ["\(made) decision\(made == 1 ? "" : "s") this session, all saved in \(path)"]
+                screen.closing(session.stats(at: Timestamp.now()), path: path)
             }
         }
     }

@@ -15,7 +15,8 @@ extension Sentag {
             discussion: """
                 Shows each sentence whose annotators disagree, with its neighbours, every annotator's \
                 label and note, and the counts; type the final label as in 'sentag label' (a key, a \
-                name or a unique prefix, then Enter). Each decision is appended to \
+                name or a unique prefix, then Enter), or Enter alone to accept the majority label the \
+                prompt shows (when one label has most votes). Each decision is appended to \
                 <annotations>/<adjudicator>.jsonl with "adjudicated": true and the votes it settles, \
                 and synced to disk before the next item appears; 'sentag export' prefers it to the \
                 votes. The adjudicator may also be an annotator: their own vote still counts. A new \
@@ -27,17 +28,28 @@ extension Sentag {
         @OptionGroup var source: SourceArguments
         @OptionGroup var annotations: AnnotationsOption
 
-        @Option(help: "Who settles the disagreements (a name like an annotator's).")
+        @Option(parsing: .unconditional, help: "Who settles the disagreements (a name like an annotator's).")
         var adjudicator: String
 
         @Flag(help: "Review every item with at least two ratings (or --min-votes), agreeing or not.")
         var all = false
 
-        @Option(name: .customLong("min-votes"), help: "Review only items with at least this many ratings.")
+        @Option(
+            name: .customLong("min-votes"), parsing: .unconditional,
+            help: "Review only items with at least this many ratings. (default: 2)",
+            transform: OptionValue.count(1...Int.max, of: "ratings"))
         var minVotes = 2
 
-        @Option(help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
+        @Option(
+            parsing: .unconditional,
+            help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
         var only: ReviewFilter = .unsettled
+
+        @Option(help: "Sentences shown either side of the item, 0 to 5 (:context N in the session).")
+        var context = 1
+
+        @Flag(help: "Single keystrokes: a label key acts at once, without Enter; ':' opens the line for commands.")
+        var instant = false
 
         func validate() throws {
             if !AnnotatorName.isValid(adjudicator) {
@@ -45,7 +57,9 @@ extension Sentag {
                     "bad adjudicator name '\(adjudicator)'; use letters, digits, '.', '_' or '-' (up to 64, starting with a letter or digit), e.g. --adjudicator carol"
                 )
             }
-            if minVotes < 1 { throw ValidationError("--min-votes must be at least 1, not \(minVotes)") }
+            if !(0...SessionCommand.maximumContext).contains(context) {
+                throw ValidationError("--context must be from 0 to \(SessionCommand.maximumContext), not \(context)")
+            }
         }
 
         func run() throws {
@@ -61,7 +75,7 @@ extension Sentag {
             switch preparation {
             case .nothingToReview(let message):
                 let output = OutputSink.standardOutput()
-                output.line(message)
+                output.line(TerminalText.visible(message))
                 output.flush()
             case .ready(let setup):
                 let items = setup.items
@@ -72,11 +86,14 @@ extension Sentag {
                 if let outside = setup.outsideNote { banner.append(outside) }
                 let screen = SessionScreen(
                     labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO), doneWord: "adjudicated",
-                    offersRuns: false)
+                    offersRuns: false, proposalHelp: ReviewSetup.proposalHelp)
                 let path = store.journalLocation(adjudicator)
+                var session = setup.session
+                session.setContext(context)
                 try SessionCommandRunner.run(
-                    session: setup.session, journal: setup.journal, store: store, screen: screen,
-                    warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner
+                    session: session, journal: setup.journal, store: store, screen: screen,
+                    warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner,
+                    instant: instant
                 ) { session in
                     ReviewSummary.lines(
                         session.stats(at: Timestamp.now()), criteria: items.criteria, adjudicator: adjudicator,

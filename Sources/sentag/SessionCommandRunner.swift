@@ -1,3 +1,4 @@
+import ArgumentParser
 import LineEditing
 import SentagKit
 
@@ -7,20 +8,24 @@ import SentagKit
 
 /// Wires a prepared session (`label` or `review`) to the terminal, or to standard input and
 /// output when either is not a terminal, runs it, and prints the closing lines.
+///
+/// SIGHUP and SIGTERM end the session between two lines (every decision shown as saved is on
+/// disk already), with the closing lines when the output is still there, the terminal back in
+/// its normal mode, and the status 128 + signal (thrown as an `ExitCode`).
 enum SessionCommandRunner {
     /// Runs the session; throws (exit 1) when a decision could not be saved.
     ///
     /// - Parameters:
     ///   - warnings: the warning lines met while preparing, shown on standard error.
     ///   - banner: lines printed before the first sentence (the first one dimmed).
+    ///   - instant: start in single-keystroke mode (`--instant`).
     ///   - closing: the lines printed when the session ends, from the finished session.
     static func run(
         session: LabelingSession, journal: any JournalAppender, store: any JournalStore, screen: SessionScreen,
-        warnings: [String], banner: [String], closing: (LabelingSession) -> [String]
+        warnings: [String], banner: [String], instant: Bool = false, closing: (LabelingSession) -> [String]
     ) throws {
-        signal(SIGPIPE, SIG_IGN)
         let errors = OutputSink.standardError()
-        for line in warnings { errors.line(line) }
+        for line in warnings { errors.line(TerminalText.visible(line)) }
         errors.flush()
 
         let output = OutputSink.standardOutput()
@@ -28,28 +33,37 @@ enum SessionCommandRunner {
         let labelSet = session.labelSet
         let documents = session.corpus.documents.map(\.id)
         let input: any LineSource
+        var pager: ((String) -> Bool)?
         if LineEditor.isAvailable,
             let editor = LineEditor(
                 programName: "sentag", historyPath: HistoryLocation.path(environment: environment),
                 completer: { SessionCompletion.candidates(before: $0, labels: labelSet, documents: documents) })
         {
             input = TerminalLineSource(editor: editor)
+            if let command = Pager.command(environment: environment) {
+                pager = { text in
+                    editor.restoreTerminal()
+                    return Pager.show(text, command: command)
+                }
+            }
         } else {
-            input = StandardInputLineSource()
+            input = PipedLineSource()
         }
-        for (i, line) in banner.enumerated() {
+        for (i, line) in banner.map({ TerminalText.visible($0) }).enumerated() {
             output.line(i == 0 ? screen.style.dim + line + screen.style.reset : line)
         }
         let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
         let loop = SessionLoop(
             session: session, input: input, output: output, journal: journal, screen: screen,
-            guide: { LabelingSetup.guideText(store: store, labelSet: labelSet) }, defaultColumns: columns)
+            guidelines: { Guidelines.load(store: store, labelSet: labelSet) }, pager: pager, instant: instant,
+            defaultColumns: columns)
         let outcome = loop.run()
         if outcome != .outputClosed {
-            for line in closing(loop.session) { output.line(line) }
+            for line in closing(loop.session) { output.line(TerminalText.visible(line)) }
         }
         output.flush()
         journal.close()
+        if case .terminated(let signal) = outcome { throw ExitCode(128 + signal) }
         if loop.unsavedDecisions > 0 {
             let n = loop.unsavedDecisions
             throw SentagFailure(

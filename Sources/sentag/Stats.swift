@@ -24,20 +24,17 @@ extension Sentag {
         @Flag(help: "One JSON object instead of the readable report.")
         var json = false
 
-        @Option(help: "Pauses between two labels longer than this many minutes are not active time.")
+        @Option(
+            parsing: .unconditional,
+            help: "Pauses between two labels longer than this many minutes are not active time. (default: 5)",
+            transform: OptionValue.minutes)
         var idleMinutes: Double = 5
-
-        func validate() throws {
-            guard idleMinutes > 0, idleMinutes.isFinite else {
-                throw ValidationError("--idle-minutes must be a positive number of minutes")
-            }
-        }
 
         func run() throws {
             let project = try ProjectSnapshot.read(try annotationsOption.store(), sources: source.resolved)
             let stats = AnnotationStats.compute(view: project.view, store: project.store, idleLimit: idleMinutes * 60)
             let errors = OutputSink.standardError()
-            for line in project.warningLines { errors.line(line) }
+            for line in project.warningLines { errors.line(TerminalText.visible(line)) }
             errors.flush()
             let out = OutputSink.standardOutput()
             out.write(json ? stats.jsonLine : Array(stats.text(style: TerminalStyle.forDescriptor(STDOUT_FILENO)).utf8))

@@ -97,6 +97,28 @@ import Testing
         #expect(section.range(of: #"\n  [0-9a-f_]+:\d+  "#, options: .regularExpression) != nil, "\(section)")
     }
 
+    /// Issue 10, item 1: a place `--disagreements` prints, typed into `:goto`, shows that very
+    /// sentence, and the screen's header names it the same way.
+    @Test func gotoTakesThePlacesTheDisagreementsPrint() throws {
+        let folder = try SentagBinary.temporaryDirectory()
+        _ = try Self.labelFiles(["alice", "bob"], into: folder)
+        let report = try SentagBinary.run(["agreement", "--annotations", folder.path, "--disagreements"])
+        let section = try #require(report.stdout.components(separatedBy: "Disagreements (").last, "\(report.stdout)")
+        let lines = section.split(separator: "\n").map(String.init)
+        let entries = lines.indices.filter { lines[$0].hasPrefix("  ") && !lines[$0].hasPrefix("      ") }
+        for entry in entries.prefix(3) {
+            let place = try #require(lines[entry].split(separator: " ").first.map(String.init))
+            let text = lines[entry + 1].trimmingCharacters(in: .whitespaces)
+            let empty = try SentagBinary.temporaryDirectory()
+            let session = try SentagBinary.run(
+                ["label", "seeds", "--annotations", empty.path, "--annotator", "zed"], input: ":goto \(place)\n",
+                environment: ["COLUMNS": "2000"])
+            #expect(session.stdout.contains("▸ \(text)\n"), "\(place): \(text)\n\(session.transcript)")
+            #expect(session.stdout.contains("\n\(place) of "), "\(place)\n\(session.transcript)")
+        }
+        #expect(entries.count >= 3, "\(section)")
+    }
+
     /// Issue 8: a warning naming file, line and label; the decision is not counted.
     @Test func aLabelOutsideTheSetIsAWarningNamingFileLineAndLabel() throws {
         let folder = try SentagBinary.temporaryDirectory()

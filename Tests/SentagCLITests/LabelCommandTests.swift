@@ -43,6 +43,10 @@ import Testing
         #expect(first.status == 0, "\(first.transcript)")
         let second = try fixture.label([])
         #expect(second.stdout.contains("5 sentences in the queue; 2 of 7 labeled"), "\(second.transcript)")
+        #expect(
+            second.stdout.contains(
+                "resuming at alpha:3, the first sentence not yet labeled after your last decision\n  (alpha:2)"),
+            "\(second.transcript)")
         #expect(second.stdout.contains("▸ Alpha three."), "\(second.transcript)")
         let third = try fixture.label(["u", "c"])
         #expect(third.status == 0, "\(third.transcript)")
@@ -92,6 +96,38 @@ import Testing
         #expect(try fixture.decisions("carol") == ["Alpha one.=claim"], "\(result.transcript)")
     }
 
+    /// Issue 10, item 7: a root login is named on the first screen, and a session without a
+    /// decision leaves no journal behind.
+    @Test func labelingAsRootSaysSoAndLeavesNoEmptyJournal() throws {
+        let fixture = try LabelFixture()
+        let result = try fixture.label(
+            [":quit"], annotator: nil, environment: ["SENTAG_ANNOTATOR": "", "USER": "root"])
+        #expect(result.status == 0, "\(result.transcript)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(
+            lines.prefix(2).last
+                == "labeling as root; pass --annotator NAME (or set SENTAG_ANNOTATOR) to label as yourself",
+            "\(result.transcript)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.labelFile("root")), "\(result.transcript)")
+        #expect(
+            result.stdout.hasSuffix(
+                "0 decisions this session, all saved in \(fixture.labelFile("root"))\n"
+                    + "0 skipped · 0 flagged unsure · 0 of 7 labeled (0%), 7 left\n"), "\(result.transcript)")
+        let named = try fixture.label([":quit"], annotator: "root")
+        #expect(!named.stdout.contains("labeling as root"), "asked for by name: \(named.transcript)")
+    }
+
+    /// Issue 10, item 6.
+    @Test func contextOptionShowsMoreSentencesAndIsChecked() throws {
+        let fixture = try LabelFixture()
+        let wide = try fixture.label([], extra: ["--context", "3"])
+        #expect(
+            wide.stdout.contains("▸ Alpha one.\n  Alpha two mentions Putin.\n  Alpha three.\n  Alpha four.\n"),
+            "\(wide.transcript)")
+        let bad = try fixture.label([], extra: ["--context", "6"])
+        #expect(bad.status == 64 && bad.stderr.contains("--context must be from 0 to 5, not 6"), "\(bad.transcript)")
+    }
+
     @Test func badLabelsJSONStopsWithTheProblem() throws {
         let fixture = try LabelFixture()
         try #"{"labels":[{"name":"claim","key":"u"}]}"#.write(
@@ -135,16 +171,29 @@ import Testing
         #expect(lines.count == 3 && lines[2].contains(#""label":"quote""#), "\(after)")
     }
 
-    @Test func guideIsFoundNextToTheLabelFilesOrExplained() throws {
+    /// Issue 10, item 5: the store's guidelines, else the project's `Annotations/GUIDELINES.md`
+    /// (under the folder `sentag` runs in), else the labels' descriptions.
+    @Test func guideIsFoundNextToTheLabelFilesOrInTheProjectOrExplained() throws {
         let fixture = try LabelFixture()
         let missing = try fixture.label([":guide"])
         #expect(
-            missing.stdout.contains("no guidelines in \(fixture.annotations) (GUIDELINES.md)"), "\(missing.transcript)")
+            missing.stdout.contains(
+                "no guidelines (\(fixture.annotations)/GUIDELINES.md, Annotations/GUIDELINES.md not found); the labels mean:"
+            ), "\(missing.transcript)")
         #expect(missing.stdout.contains("claim (c): "), "\(missing.transcript)")
+        let project = fixture.root.appendingPathComponent("Annotations")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        try "# Project guide\n\n## quote\n\nQuoted words.\n\n## noise\n\nBoilerplate.\n".write(
+            to: project.appendingPathComponent("GUIDELINES.md"), atomically: true, encoding: .utf8)
+        let fallback = try fixture.label([":guide quote"])
+        #expect(
+            fallback.stdout.contains("> :guide quote\n## quote\n\nQuoted words.\n\nalpha:1 of 4"),
+            "\(fallback.transcript)")
         try "# Our guide\nLabel carefully.".write(
             toFile: fixture.annotations + "/GUIDELINES.md", atomically: true, encoding: .utf8)
         let present = try fixture.label([":guide"])
         #expect(present.stdout.contains("# Our guide\nLabel carefully."), "\(present.transcript)")
+        #expect(!present.stdout.contains("Project guide"), "\(present.transcript)")
     }
 
     @Test func shuffleIsReproducibleWithASeed() throws {

@@ -60,9 +60,12 @@ final class InteractiveProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var buffer = Data()
 
-    init(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws {
-        process.executableURL = URL(fileURLWithPath: SentagBinary.path)
-        process.arguments = arguments
+    /// Runs `sentag arguments…`, or `executable arguments…` when given (a shell around it).
+    init(_ arguments: [String], in directory: URL, environment: [String: String] = [:], executable: String? = nil)
+        throws
+    {
+        process.executableURL = URL(fileURLWithPath: executable ?? SentagBinary.path)
+        process.arguments = executable == nil ? arguments : Array(arguments.dropFirst())
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

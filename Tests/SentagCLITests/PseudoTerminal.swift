@@ -11,6 +11,8 @@ final class PseudoTerminal {
     let master: Int32
     let pid: pid_t
     private(set) var output: [UInt8] = []
+    /// The signal that ended the child, once `wait()` saw it end by one (nil: it exited).
+    private(set) var endingSignal: Int32?
 
     /// glibc declares the pty calls only for _XOPEN_SOURCE/_GNU_SOURCE, which Swift's Glibc
     /// module does not define; they are looked up by name instead.
@@ -114,6 +116,13 @@ final class PseudoTerminal {
         return false
     }
 
+    /// Whether the terminal is in its normal (cooked) mode: lines, echo, signals from keys.
+    var isCooked: Bool {
+        var modes = termios()
+        guard tcgetattr(master, &modes) == 0 else { return false }
+        return modes.c_lflag & tcflag_t(ICANON) != 0 && modes.c_lflag & tcflag_t(ECHO) != 0
+    }
+
     /// The prompt has appeared `count` times and libedit is waiting for keys.
     @discardableResult
     func waitForPrompt(_ prompt: String, count: Int = 1) -> Bool {
@@ -129,6 +138,7 @@ final class PseudoTerminal {
             let done = waitpid(pid, &status, WNOHANG)
             if done == pid {
                 if status & 0x7F == 0 { return (status >> 8) & 0xFF }
+                endingSignal = status & 0x7F
                 return 128 + (status & 0x7F)
             }
         }

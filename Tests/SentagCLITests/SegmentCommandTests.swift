@@ -42,8 +42,36 @@ import Testing
         #expect(result.stderr.hasPrefix("error: no-such-folder"), "\(result.transcript)")
     }
 
+    @Test func aLinkBackIntoTheSourceFolderEndsWithAnError() throws {
+        let root = try SentagBinary.temporaryDirectory()
+        let sub = root.appendingPathComponent("corpus/sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try "One sentence.\n".write(to: sub.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            atPath: sub.appendingPathComponent("up").path, withDestinationPath: "..")
+        let result = try SentagBinary.run(["segment", "corpus"], in: root)
+        #expect(result.status == 1, "\(result.transcript)")
+        #expect(
+            result.stderr == "error: corpus/sub/up: the folder corpus again, through a symbolic link; remove the link, "
+                + "or give the folders as separate sources\n", "\(result.transcript)")
+        #expect(result.stdout.isEmpty, "\(result.transcript)")
+    }
+
     @Test func badFlagIsUsageError() throws {
         let result = try SentagBinary.run(["segment", "--no-such-flag"])
         #expect(result.status == 64, "\(result.transcript)")
+    }
+
+    /// Issue 10, item 1: the readable listing counts from 1, as the session's header and
+    /// `:goto N` do.
+    @Test func readableListingNumbersSentencesFromOne() throws {
+        let fixture = try LabelFixture()
+        let result = try SentagBinary.run(["segment", fixture.corpus])
+        #expect(result.status == 0, "\(result.transcript)")
+        #expect(
+            result.stdout.hasPrefix(
+                "alpha (4 sentences)\n  1  Alpha one.\n  2  Alpha two mentions Putin.\n  3  Alpha three.\n  4  Alpha four.\n"
+            ),
+            "\(result.transcript)")
     }
 }

@@ -33,11 +33,13 @@ import Testing
         #expect(orphaned["records"] as? Int == 1, "\(orphaned)")
         let listed = try #require((orphaned["list"] as? [[String: Any]])?.first)
         #expect(listed["text"] == nil && (listed["file"] as? String)?.hasSuffix("bob.jsonl") == true, "\(listed)")
+        #expect(listed["index"] as? Int == 99, "JSON keeps the 0-based index: \(listed)")
 
         let text = try SentagBinary.run(["stats", "--annotations", folder.path])
         #expect(text.status == 0, "\(text.transcript)")
         for expected in [
             "Progress", "Annotators", "labels/min", "Documents", "Overlap", "Orphaned records: 1", "Edited away.",
+            "  000_e4828ba10e424886:100  claim",  // 1-based, as everywhere a person reads it (issue 10)
         ] {
             #expect(text.stdout.contains(expected), "missing '\(expected)' in\n\(text.stdout)")
         }

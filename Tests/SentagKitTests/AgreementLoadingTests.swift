@@ -80,7 +80,7 @@ import Testing
         #expect(
             project.warnings.first?.message.contains("'yesterday' is not an ISO 8601 UTC time") == true,
             "\(project.warnings)")
-        #expect(report.ratings == 3 && report.disagreements?.map(\.location) == ["doc0:1"], "\(report.ratings)")
+        #expect(report.ratings == 3 && report.disagreements?.map(\.location) == ["doc0:2"], "\(report.ratings)")
         // The byte parser agrees with the String one.
         for text in [
             "2026-11-21T14:03:05.120Z", "2026-11-21T14:03:05Z", "2026-11-21T15:03:05.1+01:00", "yesterday", "",
@@ -148,7 +148,9 @@ import Testing
         ])
         let report = try folder.report(options: .init(listDisagreements: true))
         let listed = try #require(report.disagreements)
-        #expect(listed.map(\.location) == ["doc0:1", "doc0:2"], "\(listed)")
+        // Issue 10: 1-based, as the session's header and `:goto` count (indexes 1 and 2).
+        #expect(listed.map(\.location) == ["doc0:2", "doc0:3"], "\(listed)")
+        #expect(listed.map(\.index) == [1, 2], "JSON keeps the 0-based index: \(listed)")
         #expect(listed[0].text == "Sentence 1.", "\(listed[0])")
         #expect(
             listed[0].votes == [

@@ -1,3 +1,4 @@
+import Checksums
 import Foundation
 import SentagKit
 
@@ -67,7 +68,9 @@ struct ExportFixture {
     }
 
     func configuration() -> ExportConfiguration {
-        ExportConfiguration(annotationsDirectory: annotations, outputDirectory: output, sentagVersion: "test")
+        ExportConfiguration(
+            annotationsDirectory: annotations, outputDirectory: output, sentagVersion: "test",
+            sha256: LibCryptoSHA256.self)
     }
 
     /// The JSON objects of a JSONL file of the export.

@@ -115,14 +115,18 @@ import Testing
         _ = session.handle("n", at: F.at(4))
         let (records, events) = session.handle("u", at: F.at(5))
         #expect(records.count == 1 && records[0].label == "claim" && records[0].undo, "\(records)")
-        #expect(events.first == .undone(label: "noise", count: 1, restored: "claim"), "\(events)")
+        #expect(events.first == .undone(label: "noise", count: 1, restored: "claim", place: "alpha:1"), "\(events)")
         #expect(session.ledger.label(at: 0) == 0)
         _ = session.handle(":goto 1", at: F.at(6))
-        let (run, _) = session.handle("q 3", at: F.at(7))
+        let (none, asked) = session.handle("q 3", at: F.at(7))
+        #expect(none.isEmpty && asked.isEmpty, "the third sentence is not on screen: asked first")
+        let (run, _) = session.handle("y", at: F.at(7))
         #expect(run.map(\.run) == [false, true, true], "\(run)")
         let (undoRun, undoEvents) = session.handle("u", at: F.at(8))
         #expect(undoRun.count == 3 && undoRun.map(\.label) == [nil, nil, "claim"], "\(undoRun)")
-        #expect(undoEvents.first == .undone(label: "quote", count: 3, restored: "claim"), "\(undoEvents)")
+        #expect(
+            undoEvents.first == .undone(label: "quote", count: 3, restored: "claim", place: "alpha:1–3"),
+            "\(undoEvents)")
         #expect((0..<3).map { session.ledger.label(at: $0) } == [0, nil, nil])
     }
 

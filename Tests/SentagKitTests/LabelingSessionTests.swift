@@ -14,7 +14,8 @@ import Testing
         #expect(
             view?.documentID == "alpha" && view?.sentenceNumber == 1 && view?.sentencesInDocument == 4,
             "\(String(describing: view))")
-        #expect(view?.previous == nil && view?.next == "Alpha two mentions Putin.", "\(String(describing: view))")
+        #expect(view?.before == [] && view?.after == ["Alpha two mentions Putin."], "\(String(describing: view))")
+        #expect(view?.place == "alpha:1" && view?.headline == "Alpha one.", "\(String(describing: view))")
     }
 
     @Test func labelMakesOneRecordWithTimeOnSentenceAndSessionThenMovesOn() throws {
@@ -26,7 +27,7 @@ import Testing
         #expect(record.ms == 2500 && record.session == "test0001" && record.time == F.at(2.5), "\(record)")
         #expect(F.onScreen(session) == "Alpha one.", "planning alone must not move on")
         let events = session.apply(step, at: F.at(2.5))
-        #expect(events == [.saved(label: "quote", count: 1), .show])
+        #expect(events == [.saved(label: "quote", count: 1, place: "alpha:1"), .show])
         #expect(F.onScreen(session) == "Alpha two mentions Putin.")
         #expect(session.ledger.label(at: 0) == 1 && session.ledger.decidedInScope == 1)
     }
@@ -38,7 +39,7 @@ import Testing
         let (records, events) = session.handle("n 5", at: F.at(3))
         #expect(records.map(\.text) == ["Alpha three.", "Alpha four."])
         #expect(records.allSatisfy { $0.label == "noise" })
-        #expect(events.first == .saved(label: "noise", count: 2))
+        #expect(events.first == .saved(label: "noise", count: 2, place: "alpha:3–4"))
         #expect(events.contains(.message("only 2 sentences left in this document")), "\(events)")
         #expect(F.onScreen(session) == "Beta one.")
     }
@@ -50,7 +51,7 @@ import Testing
         let retraction = try #require(records.first)
         #expect(records.count == 1 && retraction.label == nil && retraction.text == "Alpha one.", "\(records)")
         #expect(retraction.session == "test0001")
-        #expect(events == [.undone(label: "claim", count: 1, restored: nil), .show], "\(events)")
+        #expect(events == [.undone(label: "claim", count: 1, restored: nil, place: "alpha:1"), .show], "\(events)")
         #expect(F.onScreen(session) == "Alpha one." && session.ledger.label(at: 0) == nil)
         // Relabeling returns to where the annotator was.
         _ = session.handle("q", at: F.at(3))
@@ -70,7 +71,8 @@ import Testing
         #expect(F.onScreen(session) == "Alpha three.", "resumes at the first unlabeled sentence")
         let (records, events) = session.handle("u", at: F.at(1))
         #expect(records.first?.text == "Alpha two mentions Putin." && records.first?.label == nil, "\(records)")
-        #expect(events.first == .undone(label: "quote", count: 1, restored: nil), "\(events)")
+        #expect(
+            events.first == .undone(label: "quote", count: 1, restored: nil, place: "alpha:2"), "\(events)")
         #expect(F.onScreen(session) == "Alpha two mentions Putin.")
         let (again, _) = session.handle("u", at: F.at(2))
         #expect(again.first?.text == "Alpha one.", "\(again)")
@@ -200,15 +202,15 @@ import Testing
         var session = F.started()
         let (_, events) = session.handle(":context", at: F.at(1))
         #expect(events == [.message("context off"), .show])
-        #expect(session.view()?.showsContext == false)
+        #expect(session.view()?.after == [])
         _ = session.handle(":c", at: F.at(2))
-        #expect(session.view()?.showsContext == true)
+        #expect(session.view()?.after == ["Alpha two mentions Putin."])
     }
 
     @Test func helpGuideAndQuitAreEvents() {
         var session = F.started()
-        #expect(session.handle("?", at: F.at(1)).events == [.help])
-        #expect(session.handle(":guide", at: F.at(1)).events == [.guide])
+        #expect(session.handle("?", at: F.at(1)).events == [.help, .show])
+        #expect(session.handle(":guide", at: F.at(1)).events == [.guide(section: nil), .show])
         #expect(session.handle(":quit", at: F.at(1)).events == [.quit])
     }
 
@@ -231,7 +233,9 @@ import Testing
         guard case .problem(let text)? = refused.first else { Issue.record("\(refused)"); return }
         #expect(text.contains("queue is done"), "\(text)")
         // Undo still works at the end.
-        #expect(session.handle("u", at: F.at(10)).events.first == .undone(label: "claim", count: 1, restored: nil))
+        #expect(
+            session.handle("u", at: F.at(10)).events.first
+                == .undone(label: "claim", count: 1, restored: nil, place: "beta:3"))
         #expect(F.onScreen(session) == "Beta three.")
     }
 

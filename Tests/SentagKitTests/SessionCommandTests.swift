@@ -23,7 +23,8 @@ import Testing
 
     @Test(arguments: [
         ("u", SessionCommand.undo), ("b", .back), ("s", .skip), ("?", .help), ("", .nothing), ("   ", .nothing),
-        (":flag", .flag), (":stats", .stats), (":guide", .guide), (":context", .context), (":quit", .quit),
+        (":flag", .flag), (":stats", .stats), (":guide", .guide(section: nil)), (":context", .context(nil)),
+        (":quit", .quit),
         (":q", .quit), (":st", .stats), (":help", .help), (":find Putin", .find("Putin")),
         (":note not sure at all", .note("not sure at all")), (":goto 12", .goto(.sentence(12))),
         (":goto alpha:3", .goto(.document("alpha", sentence: 3))),
@@ -84,6 +85,14 @@ import Testing
             SessionCompletion.candidates(before: ":goto al", labels: labels, documents: ["alpha", "beta"]) == ["alpha:"]
         )
         #expect(SessionCompletion.candidates(before: "n 3", labels: labels).isEmpty)
+    }
+
+    /// The line editor lists candidates on the terminal as they are: an id it could not show
+    /// safely (nor anyone type) is not offered.
+    @Test func documentIDsWithControlCharactersAreNotOffered() {
+        let documents = ["alpha", "alp\u{1B}[2J", "alp\u{202E}ha"]
+        let candidates = SessionCompletion.candidates(before: ":goto al", labels: labels, documents: documents)
+        #expect(candidates == ["alpha:"], "\(candidates)")
     }
 }
 

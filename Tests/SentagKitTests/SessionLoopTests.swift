@@ -5,52 +5,12 @@ import Testing
 @Suite struct SessionLoopTests {
     typealias F = SessionFixture
 
-    /// Keeps appended records in memory; can be told to fail like a full disk.
-    final class MemoryStore: JournalAppender {
-        var records: [AnnotationRecord] = []
-        var failuresLeft = 0
-        let annotator = "alice"
-
-        func append(_ records: [AnnotationRecord]) throws(StoreError) -> [RecordPosition] {
-            if failuresLeft > 0 {
-                failuresLeft -= 1
-                throw .writeFailed(path: "mem/alice.jsonl", reason: "no space left on device")
-            }
-            self.records += records
-            return records.indices.map {
-                RecordPosition(line: Int64(self.records.count - records.count + $0 + 1), offset: 0)
-            }
-        }
-
-        func appendVerbatim(_ records: JournalBatch) throws(StoreError) {
-            throw .writeFailed(path: "mem/alice.jsonl", reason: "not used by sessions")
-        }
-
-        func close() {}
-    }
-
-    struct Run {
-        var outcome: SessionLoop.Outcome
-        var output: String
-        var store: MemoryStore
-        var session: LabelingSession
-    }
+    typealias MemoryStore = LoopHarness.MemoryStore
 
     func run(
         _ inputs: [LineInput], store: MemoryStore = MemoryStore(), source: ScriptedLineSource? = nil, columns: Int = 80
-    ) -> Run {
-        let output = CapturedOutput()
-        let input = source ?? ScriptedLineSource(inputs: inputs)
-        var clockTick = 0.0
-        let loop = SessionLoop(
-            session: F.session(), input: input, output: output, journal: store,
-            screen: SessionScreen(labelSet: .default, style: TerminalStyle(enabled: false)),
-            clock: {
-                clockTick += 1
-                return F.at(clockTick)
-            }, guide: { "# Guidelines\nclaims are…" }, defaultColumns: columns)
-        let outcome = loop.run()
-        return Run(outcome: outcome, output: output.text, store: store, session: loop.session)
+    ) -> LoopHarness.Run {
+        LoopHarness.run(inputs, store: store, source: source, columns: columns)
     }
 
     @Test func transcriptShowsPromptEchoScreenAndSaves() {
@@ -60,13 +20,13 @@ import Testing
         let expected = """
             7 sentences in the queue; 0 of 7 labeled so far · ? for help
 
-            alpha · sentence 1 of 4 · 0 of 7 labeled (0%)
+            alpha:1 of 4 · Alpha one. · 0 of 7 labeled (0%)
             ▸ Alpha one.
               Alpha two mentions Putin.
             [c/q/p/n ?] > c
             saved claim
 
-            alpha · sentence 2 of 4 · 1 of 7 labeled (14%)
+            alpha:2 of 4 · Alpha one. · 1 of 7 labeled (14%)
               Alpha one.
             ▸ Alpha two mentions Putin.
               Alpha three.
@@ -75,7 +35,7 @@ import Testing
             [c/q/p/n ?] > q
             saved quote
 
-            alpha · sentence 3 of 4 · 2 of 7 labeled (28%)
+            alpha:3 of 4 · Alpha one. · 2 of 7 labeled (29%)
               Alpha two mentions Putin.
             ▸ Alpha three.
               Alpha four.
@@ -111,6 +71,13 @@ import Testing
         #expect(result.store.records.map(\.label) == ["claim"], "\(result.output)")
         #expect(
             result.output.components(separatedBy: "Ctrl-C again quits").count == 3, "asked twice:\n\(result.output)")
+    }
+
+    @Test func aTerminationSignalEndsTheLoopAfterWhatWasSaved() {
+        let result = run([.line("c"), .terminated(signal: 15), .line("q")])
+        #expect(result.outcome == .terminated(signal: 15), "\(result.output)")
+        #expect(result.store.records.map(\.label) == ["claim"], "\(result.output)")
+        #expect(result.output.hasSuffix("[c/q/p/n ?] > \n"), "\(result.output)")
     }
 
     @Test func quitEndsTheLoop() {

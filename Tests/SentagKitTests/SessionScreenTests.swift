@@ -3,15 +3,15 @@ import Testing
 
 @Suite struct SessionScreenTests {
     let view = SessionView(
-        documentID: "doc", sentenceNumber: 2, sentencesInDocument: 3, decided: 1, total: 4, previous: "Before.",
-        text: "The sentence on screen, long enough to wrap at a narrow width.", next: "After.", showsContext: true,
+        documentID: "doc", place: "doc:2", sentenceNumber: 2, sentencesInDocument: 3, decided: 1, total: 4,
+        before: ["Before."], text: "The sentence on screen, long enough to wrap at a narrow width.", after: ["After."],
         currentLabel: "claim", flagged: true, note: "odd", details: [])
 
     @Test func plainRenderingHasNoEscapesAndDimsNothing() {
         let screen = SessionScreen(labelSet: .default, style: TerminalStyle(enabled: false))
         let wide = screen.render(view, width: 80).joined(separator: "\n")
         #expect(!wide.contains("\u{1B}"), "\(wide)")
-        #expect(wide.contains("doc · sentence 2 of 3 · 1 of 4 labeled (25%)"), "\(wide)")
+        #expect(wide.contains("doc:2 of 3 · 1 of 4 labeled (25%)"), "\(wide)")
         #expect(wide.contains("current label: claim · flagged unsure · note: odd"), "\(wide)")
         let lines = screen.render(view, width: 30)
         let text = lines.joined(separator: "\n")
@@ -28,7 +28,8 @@ import Testing
 
     @Test func contextOffHidesNeighbours() {
         var quiet = view
-        quiet.showsContext = false
+        quiet.before = []
+        quiet.after = []
         let text = SessionScreen(labelSet: .default, style: TerminalStyle(enabled: false)).render(quiet, width: 80)
             .joined(separator: "\n")
         #expect(!text.contains("Before.") && !text.contains("After."), "\(text)")

@@ -54,14 +54,18 @@ extension AgreementReport {
             out.append(heading("Disagreements (\(ReportText.count(disagreements.count)))"))
             for item in disagreements {
                 let votes = item.votes.map { "\($0.annotator) \($0.label)\($0.flagged ? " (unsure)" : "")" }
-                out.append("  \(style.cyan)\(item.location)\(style.reset)  \(votes.joined(separator: " · "))")
-                out.append("      \(item.text)")
+                let location = TerminalText.visible(item.location)
+                out.append(
+                    "  \(style.cyan)\(location)\(style.reset)  \(TerminalText.visible(votes.joined(separator: " · ")))")
+                out.append("      \(TerminalText.visible(item.text))")
                 for vote in item.votes {
                     guard let note = vote.note else { continue }
-                    let oneLine = note.split(whereSeparator: \.isNewline).joined(separator: " ")
+                    let oneLine = TerminalText.visible(note.split(whereSeparator: \.isNewline).joined(separator: " "))
                     out.append("      \(style.dim)note, \(vote.annotator):\(style.reset) \(oneLine)")
                 }
-                for problem in item.unreadable { out.append("      \(style.yellow)\(problem)\(style.reset)") }
+                for problem in item.unreadable {
+                    out.append("      \(style.yellow)\(TerminalText.visible(problem))\(style.reset)")
+                }
             }
         }
         return out.joined(separator: "\n") + "\n"

@@ -21,6 +21,6 @@ public struct Disagreement: Equatable, Sendable {
         self.unreadable = unreadable
     }
 
-    /// `doc:index`, how the report points at the sentence.
-    public var location: String { "\(doc):\(index)" }
+    /// `DOC:N` (N from 1), how the report points at the sentence and what `:goto` takes.
+    public var location: String { SentencePlace(document: doc, index: index).description }
 }

@@ -1,11 +1,15 @@
+import Synchronization
+
 /// One kind of decision in one journal: an annotator's votes, or an adjudicator's
 /// adjudications. Per sentence id, the current decision (or none), its note, and the undo
 /// history.
 ///
 /// Slots are dense and never removed (a retracted decision keeps its slot with no label), so
-/// views walk `ids` and `votes` side by side. Lookups by id are O(1).
+/// views walk `ids` and `votes` side by side. Lookups by id are O(1); the table behind them is
+/// built on first use (`SlotIndex`), so a lane read from a checkpoint by a report, which only
+/// walks the slots, never pays for it.
 public struct DecisionLane: Sendable {
-    private var slotOfID: SentenceIDTable
+    private var index: SlotIndex
     /// The sentence id of each slot.
     public private(set) var ids: [SentenceID]
     /// The current decision of each slot (`label` -1: none).
@@ -15,7 +19,7 @@ public struct DecisionLane: Sendable {
     private(set) var undo: UndoHistory
 
     public init() {
-        slotOfID = SentenceIDTable(capacity: 16)
+        index = SlotIndex()
         ids = []
         votes = []
         notes = [:]
@@ -23,9 +27,7 @@ public struct DecisionLane: Sendable {
     }
 
     init(ids: [SentenceID], votes: [CurrentVote], notes: [Int32: String], undo: UndoHistory) {
-        var table = SentenceIDTable(capacity: ids.count)
-        for (slot, id) in ids.enumerated() { table.insert(id, row: Int32(slot)) }
-        self.slotOfID = table
+        self.index = SlotIndex()
         self.ids = ids
         self.votes = votes
         self.notes = notes
@@ -35,7 +37,7 @@ public struct DecisionLane: Sendable {
     /// Slots, decided or not.
     public var count: Int { ids.count }
 
-    public func slot(of id: SentenceID) -> Int? { slotOfID.row(of: id).map(Int.init) }
+    public func slot(of id: SentenceID) -> Int? { index.table(for: ids).row(of: id).map(Int.init) }
 
     /// The current decision on `id`; nil when there is none.
     public func vote(of id: SentenceID) -> CurrentVote? {
@@ -66,7 +68,8 @@ public struct DecisionLane: Sendable {
     /// content becomes the current decision; a decision pushes what it replaced on the undo
     /// history, an undo or a retraction pops it.
     mutating func apply(id: SentenceID, vote: CurrentVote, note newNote: String?, isUndo: Bool, joinsPrevious: Bool) {
-        let (found, inserted) = slotOfID.row(for: id)
+        if !isKnownUniquelyReferenced(&index) { index = index.copy() }
+        let (found, inserted) = index.row(for: id, ids: ids)
         let slot = Int(found)
         if inserted {
             ids.append(id)
@@ -86,5 +89,46 @@ public struct DecisionLane: Sendable {
         } else if !notes.isEmpty {
             notes[Int32(slot)] = nil
         }
+    }
+}
+
+/// The id → slot table of a lane, built from the lane's ids when first needed and kept; a
+/// reference so that lanes stay values (copied on write by `DecisionLane.apply`).
+///
+/// Lookups from a shared lane take the lock (two threads reading one lane build it once);
+/// `row(for:ids:)` is called only by the lane's unique owner while it applies a record, with
+/// no other reference to this instance, so it goes without (a lock per journal line was 3 % of
+/// reading one).
+final class SlotIndex: @unchecked Sendable {
+    private var table: SentenceIDTable?
+    private let lock = Mutex<Void>(())
+
+    init(table: SentenceIDTable? = nil) {
+        self.table = table
+    }
+
+    func copy() -> SlotIndex { lock.withLock { _ in SlotIndex(table: table) } }
+
+    /// The table for `ids` (built now if it was not yet).
+    func table(for ids: [SentenceID]) -> SentenceIDTable {
+        lock.withLock { _ in
+            if let table { return table }
+            let built = Self.build(ids)
+            table = built
+            return built
+        }
+    }
+
+    /// The slot of `id`, inserting it as the next slot (`ids.count`) when new. Only for the
+    /// unique owner of this instance.
+    func row(for id: SentenceID, ids: [SentenceID]) -> (row: Int32, inserted: Bool) {
+        if table == nil { table = Self.build(ids) }
+        return table!.row(for: id)
+    }
+
+    private static func build(_ ids: [SentenceID]) -> SentenceIDTable {
+        var built = SentenceIDTable(capacity: ids.count)
+        for (slot, id) in ids.enumerated() { built.insert(id, row: Int32(slot)) }
+        return built
     }
 }

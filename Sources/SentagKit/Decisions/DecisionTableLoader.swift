@@ -73,8 +73,9 @@ public struct DecisionTableLoader {
         }
         let start = journal.mark
         var lastLine: Int64 = -1
+        var scratch: [JournalDecisions.PreparedRecord] = []
         let end = try store.readJournal(annotator, after: start) { batch in
-            journal.ingest(batch) { store.describe($0, of: annotator) }
+            journal.ingest(batch, scratch: &scratch) { store.describe($0, of: annotator) }
             if let last = batch.positions.last { lastLine = last.line }
         }
         journal.mark = end

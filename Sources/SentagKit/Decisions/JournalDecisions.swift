@@ -59,31 +59,33 @@ public struct JournalDecisions: Sendable {
     }
 
     /// Reads a batch of lines: decoded and hashed on several threads when the batch is large
-    /// (`prepare` is pure), then applied in order on this one.
-    public mutating func ingest(_ batch: JournalBatch, describe: (RecordPosition) -> String) {
+    /// (`prepare` is pure), then applied in order on this one. `scratch` is reused from batch to
+    /// batch (a fresh buffer per batch cost more in page faults than the decoding).
+    public mutating func ingest(
+        _ batch: JournalBatch, scratch: inout [PreparedRecord], describe: (RecordPosition) -> String
+    ) {
         let count = batch.count
         let workers = count >= 512 ? min(ProcessorCount.active, 8) : 1
         let annotator = self.annotator
-        let prepared = [PreparedRecord](unsafeUninitializedCapacity: count) { buffer, initialized in
+        if scratch.count < count { scratch = [PreparedRecord](repeating: PreparedRecord(status: .blank), count: count) }
+        scratch.withUnsafeMutableBufferPointer { buffer in
             let slots = PreparedSlots(buffer: buffer, batch: batch)
             let share = (count + workers - 1) / workers
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for i in (worker * share)..<min(count, (worker + 1) * share) {
-                    (slots.buffer.baseAddress! + i).initialize(
-                        to: Self.prepare(slots.batch.record(i), journal: annotator))
+                    slots.buffer[i] = Self.prepare(slots.batch.record(i), journal: annotator)
                 }
             }
-            initialized = count
         }
         for i in 0..<count {
-            apply(prepared[i], line: batch.record(i), at: batch.positions[i], describe: describe)
+            apply(scratch[i], line: batch.record(i), at: batch.positions[i], describe: describe)
         }
     }
 
     /// A line decoded and hashed, ready to apply: the part of reading that needs no state. Plain
     /// values only (a problem is decoded again when it is reported), so a batch of them is
     /// cheap to make and to read.
-    struct PreparedRecord: BitwiseCopyable {
+    public struct PreparedRecord: BitwiseCopyable {
         enum Status: UInt8 { case blank, record, problem }
         var status: Status
         var id: SentenceID = SentenceID(rawValue: 0)

@@ -23,33 +23,25 @@ public struct Corpus: Sendable {
 
     /// Segments `documents`.
     public init(documents: [Document], segmenter: SentenceSegmenter = SentenceSegmenter()) {
-        self.init(documents: documents, segmentations: documents.map { DocumentSegmentation($0, segmenter: segmenter) })
+        self.init(documents: documents, sentences: SentenceTable(segmenting: documents, with: segmenter))
     }
 
-    /// The corpus of `documents` segmented as `segmentations` say (one per document).
-    public init(documents: [Document], segmentations: [DocumentSegmentation]) {
-        precondition(documents.count == segmentations.count, "one segmentation per document")
-        let total = segmentations.reduce(0) { $0 + $1.ids.count }
-        var spans: [SentenceSpan] = []
-        var ids: [SentenceID] = []
-        var fingerprints: [UInt64] = []
+    /// The corpus of `documents` whose sentences are `sentences` (one count per document).
+    public init(documents: [Document], sentences table: SentenceTable) {
+        precondition(documents.count == table.documentCount, "one sentence count per document")
+        let total = table.sentenceCount
         var ranges: [Range<Int>] = []
         var documentOfSentence: [Int32] = []
-        spans.reserveCapacity(total)
-        ids.reserveCapacity(total)
-        fingerprints.reserveCapacity(total)
         documentOfSentence.reserveCapacity(total)
         ranges.reserveCapacity(documents.count)
-        for (index, segmentation) in segmentations.enumerated() {
-            let start = ids.count
-            spans += segmentation.spans
-            ids += segmentation.ids
-            fingerprints += segmentation.fingerprints
-            ranges.append(start..<ids.count)
-            documentOfSentence.append(contentsOf: repeatElement(Int32(index), count: ids.count - start))
+        var start = 0
+        for (index, count) in table.counts.enumerated() {
+            ranges.append(start..<(start + count))
+            documentOfSentence.append(contentsOf: repeatElement(Int32(index), count: count))
+            start += count
         }
         var positionByID = SentenceIDTable(capacity: total)
-        for (position, id) in ids.enumerated() where positionByID.row(of: id) == nil {
+        for (position, id) in table.ids.enumerated() where positionByID.row(of: id) == nil {
             positionByID.insert(id, row: Int32(position))
         }
         var documentIndexByID: [String: Int] = [:]
@@ -58,9 +50,9 @@ public struct Corpus: Sendable {
         self.documents = documents
         self.documentRanges = ranges
         self.documentOfSentence = documentOfSentence
-        self.spans = spans
-        self.ids = ids
-        self.fingerprints = fingerprints
+        self.spans = table.spans
+        self.ids = table.ids
+        self.fingerprints = table.fingerprints
         self.positionByID = positionByID
         self.documentIndexByID = documentIndexByID
     }
@@ -93,21 +85,16 @@ public struct Corpus: Sendable {
     /// The index into `documents` of the document with this id.
     public func documentIndex(of documentID: String) -> Int? { documentIndexByID[documentID] }
 
-    /// The segmentation of one document, as the cache stores it.
-    func segmentation(ofDocument index: Int) -> DocumentSegmentation {
-        let range = documentRanges[index]
-        return DocumentSegmentation(
-            spans: Array(spans[range]), ids: Array(ids[range]), fingerprints: Array(fingerprints[range]))
-    }
-
     /// The sentence at `position`, its text sliced from its document.
     func sentence(at position: Int) -> Sentence {
         let document = Int(documentOfSentence[position])
         let span = spans[position]
         let text = documents[document].text
         let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: span.utf8Start)
-        let upper = utf8.index(lower, offsetBy: span.utf8End - span.utf8Start)
+        // A text read on demand from a file that changed since is empty: never slice past it.
+        let length = utf8.count
+        let lower = utf8.index(utf8.startIndex, offsetBy: min(span.utf8Start, length))
+        let upper = utf8.index(lower, offsetBy: max(0, min(span.utf8End, length) - min(span.utf8Start, length)))
         return Sentence(
             id: ids[position], doc: documents[document].id, index: position - documentRanges[document].lowerBound,
             start: span.start, end: span.end, text: String(text[lower..<upper]))

@@ -3,6 +3,8 @@
 /// - A `.txt` file is one document; its id is its path relative to the SOURCE folder without the
 ///   extension, or, for a file given directly, its name without the extension.
 /// - A folder is read recursively (`*.txt`, `*.jsonl`, hidden entries skipped) in sorted path order.
+///   Symbolic links are followed; a folder reached twice (a link back into the walk) is an error.
+/// - Only regular files are read: a FIFO, a device or a socket is an error, never a wait.
 /// - A `.jsonl` file holds one document per line: `{"text": …, "id": …?, "meta": …?}`. Without an
 ///   `id`, the id is `<path relative to the SOURCE folder, without extension>:<line number>`
 ///   (the file stem for a file at the top of the folder or given directly). Blank lines are skipped.
@@ -16,11 +18,21 @@ public enum DocumentLoader {
 
     /// Visits the documents one at a time, so a corpus need not be held whole by callers that
     /// stream (for example `sentag segment`).
+    ///
+    /// - Parameter proceed: asked before each file and each document; false stops the visit
+    ///   there (`segment` stops once its output is gone).
     public static func forEachDocument(
-        in sources: [String], _ body: (Document) throws(SourceError) -> Void
+        in sources: [String], while proceed: () -> Bool = { true }, _ body: (Document) throws(SourceError) -> Void
     ) throws(SourceError) {
-        try forEachFile(in: sources) { (_, _, documents) throws(SourceError) in
-            for document in documents { try body(document) }
+        var seen = DocumentIDs()
+        for file in try files(of: sources) {
+            guard proceed() else { return }
+            try readDocuments(try read(file), file: file.path, idPrefix: file.idPrefix) {
+                (document, _) throws(SourceError) in
+                guard proceed() else { return }
+                try seen.add(document.id, origin: document.origin)
+                try body(document)
+            }
         }
     }
 
@@ -29,23 +41,50 @@ public enum DocumentLoader {
     public static func forEachFile(
         in sources: [String], _ body: (SourceFile, [UInt8], [Document]) throws(SourceError) -> Void
     ) throws(SourceError) {
-        var seen: [String: String] = [:]
-        for source in sources {
-            for file in try files(of: source) {
-                let bytes: [UInt8]
-                do {
-                    bytes = try FileSystem.readFile(file.path)
-                } catch {
-                    throw .unreadable(path: file.path, reason: error.reason)
-                }
-                var documents: [Document] = []
-                try readDocuments(bytes, file: file.path, idPrefix: file.idPrefix) { (document) throws(SourceError) in
-                    if let first = seen.updateValue(document.origin, forKey: document.id) {
-                        throw .duplicateDocumentID(id: document.id, first: first, second: document.origin)
-                    }
-                    documents.append(document)
-                }
-                try body(file, bytes, documents)
+        var seen = DocumentIDs()
+        for file in try files(of: sources) {
+            let bytes = try read(file)
+            var documents: [Document] = []
+            try readDocuments(bytes, file: file.path, idPrefix: file.idPrefix) { (document, _) throws(SourceError) in
+                try seen.add(document.id, origin: document.origin)
+                documents.append(document)
+            }
+            try body(file, bytes, documents)
+        }
+    }
+
+    /// The files of all the sources, in order.
+    static func files(of sources: [String]) throws(SourceError) -> [SourceFile] {
+        var all: [SourceFile] = []
+        for source in sources { all += try files(of: source) }
+        return all
+    }
+
+    /// The bytes of a source file.
+    static func read(_ file: SourceFile) throws(SourceError) -> [UInt8] {
+        do {
+            return try FileSystem.readFile(file.path)
+        } catch {
+            if error.detail == FileSystem.notRegularFile { throw .notRegularFile(path: file.path) }
+            throw .unreadable(path: file.path, reason: error.reason)
+        }
+    }
+
+    /// Where a document's text is in its file: the bytes of a `.txt` file, or the body of a JSONL
+    /// line's `"text"` string (with escapes to decode, or not). Nil when it cannot be said
+    /// simply (a key written with escapes).
+    public struct TextPlace: Equatable, Sendable {
+        public var range: Range<Int>
+        public var hasEscapes: Bool
+    }
+
+    /// Document ids seen so far, to refuse one used twice.
+    struct DocumentIDs {
+        private var origins: [String: String] = [:]
+
+        mutating func add(_ id: String, origin: String) throws(SourceError) {
+            if let first = origins.updateValue(origin, forKey: id) {
+                throw .duplicateDocumentID(id: id, first: first, second: origin)
             }
         }
     }
@@ -57,52 +96,68 @@ public enum DocumentLoader {
     }
 
     static func files(of source: String) throws(SourceError) -> [SourceFile] {
-        switch FileSystem.kind(of: source) {
-        case nil:
-            throw .notFound(path: source)
+        guard let status = FileSystem.status(of: source) else { throw .notFound(path: source) }
+        switch status.kind {
         case .other:
-            throw .unsupportedFileType(path: source)
+            throw .notRegularFile(path: source)
         case .file:
             guard ["txt", "jsonl"].contains(FileSystem.fileExtension(source)) else {
                 throw .unsupportedFileType(path: source)
             }
             return [SourceFile(path: source, idPrefix: FileSystem.stem(source))]
         case .directory:
-            var found: [(relative: String, file: SourceFile)] = []
-            try collect(folder: source, relative: "", into: &found)
-            if found.isEmpty { throw .noDocuments(path: source) }
+            var walk = FolderWalk(read: [status.identity: source])
+            try walk.collect(folder: source, relative: "")
+            if walk.found.isEmpty { throw .noDocuments(path: source) }
             // Sorted path order: whole relative paths compared bytewise ("a.txt" before "a/z.txt").
-            return found.sorted { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }.map(\.file)
+            return walk.found.sorted { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }.map(\.file)
         }
     }
 
-    private static func collect(
-        folder: String, relative: String, into found: inout [(relative: String, file: SourceFile)]
-    ) throws(SourceError) {
-        let names: [String]
-        do {
-            names = try FileSystem.listDirectory(folder)
-        } catch {
-            throw .unreadable(path: folder, reason: error.reason)
-        }
-        for name in names where !name.hasPrefix(".") {
-            let path = FileSystem.join(folder, name)
-            let rel = relative.isEmpty ? name : relative + "/" + name
-            switch FileSystem.kind(of: path) {
-            case .directory:
-                try collect(folder: path, relative: rel, into: &found)
-            case .file:
+    /// The walk of one SOURCE folder: the files found, and every folder read so far.
+    ///
+    /// Symbolic links are followed (a linked file is read like any other), but a folder is read
+    /// once: one reached again by its device and inode (a link back to a folder being read,
+    /// which would otherwise loop until the kernel's link limit, or a second link to a folder
+    /// read already) is an error naming both paths. Not a warning and a skip: document ids come
+    /// from paths, so which path wins would decide the ids and the labels filed under them.
+    private struct FolderWalk {
+        var read: [FileSystem.Identity: String]
+        var found: [(relative: String, file: SourceFile)] = []
+
+        mutating func collect(folder: String, relative: String) throws(SourceError) {
+            let names: [String]
+            do {
+                names = try FileSystem.listDirectory(folder)
+            } catch {
+                throw .unreadable(path: folder, reason: error.reason)
+            }
+            for name in names where !name.hasPrefix(".") {
+                let path = FileSystem.join(folder, name)
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                guard let status = FileSystem.status(of: path) else { continue }  // a dangling link
                 let ext = FileSystem.fileExtension(name)
-                guard ext == "txt" || ext == "jsonl" else { continue }
-                found.append((rel, SourceFile(path: path, idPrefix: String(rel.dropLast(ext.count + 1)))))
-            default:
-                continue
+                let isArticle = ext == "txt" || ext == "jsonl"
+                switch status.kind {
+                case .directory:
+                    if let first = read.updateValue(path, forKey: status.identity) {
+                        throw .repeatedFolder(path: path, first: first)
+                    }
+                    try collect(folder: path, relative: rel)
+                case .file where isArticle:
+                    found.append((rel, SourceFile(path: path, idPrefix: String(rel.dropLast(ext.count + 1)))))
+                case .other where isArticle:
+                    throw .notRegularFile(path: path)
+                default:
+                    continue
+                }
             }
         }
     }
 
     static func readDocuments(
-        _ bytes: [UInt8], file path: String, idPrefix: String, _ body: (Document) throws(SourceError) -> Void
+        _ bytes: [UInt8], file path: String, idPrefix: String,
+        _ body: (Document, TextPlace?) throws(SourceError) -> Void
     ) throws(SourceError) {
         if bytes.isEmpty { throw .emptyFile(path: path) }
         if FileSystem.fileExtension(path) == "jsonl" {
@@ -111,12 +166,27 @@ public enum DocumentLoader {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .invalidUTF8(path: path, line: nil, byteOffset: UTF8Validation.firstInvalidOffset(bytes) ?? 0)
             }
-            try body(Document(id: idPrefix, text: text, origin: path))
+            try body(
+                Document(id: idPrefix, text: text, origin: path), TextPlace(range: 0..<bytes.count, hasEscapes: false))
         }
     }
 
+    /// The body of the top-level `"text"` string of a JSON line, as a place in the file.
+    static func textPlace(_ line: UnsafeBufferPointer<UInt8>, lineStart: Int) -> TextPlace? {
+        var place: TextPlace?
+        try? JSONObjectScanner.scan(line) { (member) throws(JSONObjectScanner.Failure) in
+            guard JSONObjectScanner.key(line, member.key, is: "text"), case .string(let escapes) = member.kind else {
+                return
+            }
+            place = TextPlace(
+                range: (lineStart + member.value.lowerBound)..<(lineStart + member.value.upperBound),
+                hasEscapes: escapes)
+        }
+        return place
+    }
+
     private static func readJSONLines(
-        _ bytes: [UInt8], path: String, idPrefix: String, _ body: (Document) throws(SourceError) -> Void
+        _ bytes: [UInt8], path: String, idPrefix: String, _ body: (Document, TextPlace?) throws(SourceError) -> Void
     ) throws(SourceError) {
         var documents = 0
         var lineNumber = 0
@@ -162,7 +232,8 @@ public enum DocumentLoader {
                     path: path, line: lineNumber, reason: "\"id\" is \(other.kindDescription), not a string")
             }
             documents += 1
-            try body(Document(id: id, text: text, origin: "\(path):\(lineNumber)", meta: value["meta"]))
+            let place = line.withUnsafeBufferPointer { textPlace($0, lineStart: lineStart) }
+            try body(Document(id: id, text: text, origin: "\(path):\(lineNumber)", meta: value["meta"]), place)
         }
         if documents == 0 { throw .emptyFile(path: path) }
     }

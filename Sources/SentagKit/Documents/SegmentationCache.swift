@@ -1,17 +1,19 @@
 /// Segmentations of source files kept in the store's cache (`segments/…`), so that a command
-/// started again on an unchanged corpus does not segment it again.
+/// started again on an unchanged corpus neither reads nor segments it.
 ///
-/// One cache file per list of sources, holding for each source file its path, id prefix, size,
-/// the `XXHash64` of its bytes and, per document, its id and sentences (spans, ids,
-/// fingerprints). The bytes of every source are read and hashed on every load (the documents'
-/// texts are needed anyway); a file whose path, prefix, hash and document ids match is not
-/// segmented again, any other is, and the cache is rewritten. A cache from another build of
+/// One cache file per list of sources, holding for each source file its path and id prefix, its
+/// `FileIdentity` (size, modification time, inode, device), the `XXHash64` of its bytes and, per
+/// document, its id, origin, the place of its text in the file and its sentences (spans, ids,
+/// fingerprints). A file whose identity is unchanged is not read at all: its documents read
+/// their texts from their places when first asked (`DocumentText`). A file whose identity
+/// changed is read and hashed; when the hash still matches, its segmentation is reused; any
+/// other file is segmented again, and the cache is rewritten. A cache from another build of
 /// sentag (`BuildIdentity`), damaged or missing is ignored: it only ever saves time.
 struct SegmentationCache {
     let cache: (any StoreCache)?
     let sources: [String]
 
-    static let magic: UInt64 = 0x3147_4553_4754_4E53  // "SNTGSEG1"
+    static let magic: UInt64 = 0x3247_4553_4754_4E53  // "SNTGSEG2"
 
     /// The cache key: a hash of the source arguments as given.
     var key: String {
@@ -23,52 +25,90 @@ struct SegmentationCache {
 
     /// One source file's cached documents.
     struct FileEntry {
+        var identity: FileIdentity
         var contentHash: UInt64
-        var size: Int
         var documentIDs: [String]
-        var segmentations: [DocumentSegmentation]
+        var origins: [String]
+        /// Per document, where its text is in the file; nil when it cannot be read on demand.
+        var places: [DocumentLoader.TextPlace?]
+        var sentences: SentenceTable
+
+        /// The documents, reading their texts on demand; nil when one of them cannot.
+        func documents(path: String) -> [Document]? {
+            var documents: [Document] = []
+            documents.reserveCapacity(documentIDs.count)
+            for (index, place) in places.enumerated() {
+                guard let place else { return nil }
+                documents.append(
+                    Document(
+                        id: documentIDs[index], origin: origins[index],
+                        text: DocumentText(path: path, place: place, identity: identity, contentHash: contentHash)))
+            }
+            return documents
+        }
     }
 
     func load(segmenter: SentenceSegmenter) throws(SourceError) -> Corpus {
         let stored = cache?.read(key).flatMap(Self.decode) ?? [:]
         var documents: [Document] = []
-        var segmentations: [DocumentSegmentation] = []
+        var sentences = SentenceTable()
         var entries: [(String, FileEntry)] = []
-        var reused = 0
-        try DocumentLoader.forEachFile(in: sources) { (file, bytes, fileDocuments) throws(SourceError) in
+        var ids = DocumentLoader.DocumentIDs()
+        var changed = false
+        for file in try DocumentLoader.files(of: sources) {
             let name = file.path + "\u{0}" + file.idPrefix
-            let hash = XXHash64.hash(bytes)
-            let ids = fileDocuments.map(\.id)
-            let entry: FileEntry
-            if let old = stored[name], old.contentHash == hash, old.size == bytes.count, old.documentIDs == ids,
-                Self.fits(old.segmentations, fileDocuments)
-            {
-                entry = old
-                reused += 1
-            } else {
-                entry = FileEntry(
-                    contentHash: hash, size: bytes.count, documentIDs: ids,
-                    segmentations: fileDocuments.map { DocumentSegmentation($0, segmenter: segmenter) })
+            let identity = FileIdentity(path: file.path)
+            if let old = stored[name], old.identity == identity, let unread = old.documents(path: file.path) {
+                for document in unread { try ids.add(document.id, origin: document.origin) }
+                documents += unread
+                sentences.append(old.sentences)
+                entries.append((name, old))
+                continue
             }
-            documents += fileDocuments
-            segmentations += entry.segmentations
-            entries.append((name, entry))
+            changed = true
+            let bytes = try DocumentLoader.read(file)
+            let hash = XXHash64.hash(bytes)
+            var read: [Document] = []
+            var places: [DocumentLoader.TextPlace?] = []
+            try DocumentLoader.readDocuments(bytes, file: file.path, idPrefix: file.idPrefix) {
+                (document, place) throws(SourceError) in
+                try ids.add(document.id, origin: document.origin)
+                read.append(document)
+                places.append(place)
+            }
+            let documentIDs = read.map(\.id)
+            let reused =
+                stored[name].flatMap { old in
+                    old.contentHash == hash && old.documentIDs == documentIDs && Self.fits(old.sentences, read)
+                        ? old.sentences : nil
+                } ?? SentenceTable(segmenting: read, with: segmenter)
+            documents += read
+            sentences.append(reused)
+            if let identity {
+                entries.append(
+                    (
+                        name,
+                        FileEntry(
+                            identity: identity, contentHash: hash, documentIDs: documentIDs,
+                            origins: read.map(\.origin), places: places, sentences: reused)
+                    ))
+            }
         }
-        if let cache, reused != entries.count || stored.count != entries.count {
+        if let cache, changed || stored.count != entries.count {
             cache.write(key, Self.encode(entries))
         }
-        return Corpus(documents: documents, segmentations: segmentations)
+        return Corpus(documents: documents, sentences: sentences)
     }
 
     /// Whether every cached span lies inside its document's text (a damaged cache never reaches
     /// past a text).
-    static func fits(_ segmentations: [DocumentSegmentation], _ documents: [Document]) -> Bool {
-        zip(segmentations, documents).allSatisfy { segmentation, document in
-            let length = document.text.utf8.count
-            return segmentation.spans.allSatisfy {
-                $0.utf8Start >= 0 && $0.utf8Start <= $0.utf8End && $0.utf8End <= length
-            }
+    static func fits(_ sentences: SentenceTable, _ documents: [Document]) -> Bool {
+        var first = 0
+        for (index, document) in documents.enumerated() {
+            guard sentences.fits(document: index, first: first, length: document.text.utf8.count) else { return false }
+            first += sentences.counts[index]
         }
+        return true
     }
 
     static func encode(_ entries: [(String, FileEntry)]) -> [UInt8] {
@@ -76,13 +116,17 @@ struct SegmentationCache {
         writer.write(entries.count)
         for (name, entry) in entries {
             writer.write(name)
+            writer.write(entry.identity)
             writer.write(entry.contentHash)
-            writer.write(entry.size)
             writer.write(entry.documentIDs)
-            writer.write(array: entry.segmentations.map { Int64($0.ids.count) })
-            writer.write(array: entry.segmentations.flatMap(\.spans))
-            writer.write(array: entry.segmentations.flatMap(\.ids).map(\.rawValue))
-            writer.write(array: entry.segmentations.flatMap(\.fingerprints))
+            writer.write(entry.origins)
+            writer.write(array: entry.places.map { Int64($0?.range.lowerBound ?? -1) })
+            writer.write(array: entry.places.map { Int64($0?.range.upperBound ?? -1) })
+            writer.write(array: entry.places.map { $0?.hasEscapes == true ? UInt8(1) : 0 })
+            writer.write(array: entry.sentences.counts.map(Int64.init))
+            writer.write(array: entry.sentences.spans)
+            writer.write(array: entry.sentences.ids)
+            writer.write(array: entry.sentences.fingerprints)
         }
         var file = BinaryWriter(capacity: writer.bytes.count + 32)
         file.write(magic)
@@ -104,26 +148,40 @@ struct SegmentationCache {
         guard let count = reader.readInt(), count >= 0 else { return nil }
         var entries: [String: FileEntry] = [:]
         for _ in 0..<count {
-            guard let name = reader.readString(), let contentHash = reader.read(UInt64.self),
-                let size = reader.readInt(), let documentIDs = reader.readStrings(),
-                let counts = reader.readArray(of: Int64.self), counts.count == documentIDs.count,
-                let spans = reader.readArray(of: SentenceSpan.self), let ids = reader.readArray(of: UInt64.self),
+            guard let name = reader.readString(), let identity = reader.read(FileIdentity.self),
+                let contentHash = reader.read(UInt64.self), let documentIDs = reader.readStrings(),
+                let origins = reader.readStrings(), let starts = reader.readArray(of: Int64.self),
+                let ends = reader.readArray(of: Int64.self), let escapes = reader.readArray(of: UInt8.self),
+                let counts = reader.readArray(of: Int64.self),
+                [origins.count, starts.count, ends.count, escapes.count, counts.count].allSatisfy({
+                    $0 == documentIDs.count
+                }),
+                let spans = reader.readArray(of: SentenceSpan.self), let ids = reader.readArray(of: SentenceID.self),
                 let fingerprints = reader.readArray(of: UInt64.self),
                 spans.count == ids.count, ids.count == fingerprints.count,
                 counts.allSatisfy({ $0 >= 0 }), counts.reduce(0, +) == Int64(ids.count)
             else { return nil }
-            var segmentations: [DocumentSegmentation] = []
-            var offset = 0
-            for n in counts.map(Int.init) {
-                segmentations.append(
-                    DocumentSegmentation(
-                        spans: Array(spans[offset..<(offset + n)]),
-                        ids: ids[offset..<(offset + n)].map(SentenceID.init(rawValue:)),
-                        fingerprints: Array(fingerprints[offset..<(offset + n)])))
-                offset += n
+            let sentences = SentenceTable(
+                counts: counts.map(Int.init), spans: spans, ids: ids, fingerprints: fingerprints)
+            var places: [DocumentLoader.TextPlace?] = []
+            var first = 0
+            for document in 0..<documentIDs.count {
+                let (lower, upper) = (Int(starts[document]), Int(ends[document]))
+                guard lower < 0 || (lower <= upper && upper - lower <= Int(identity.size)) else { return nil }
+                let place =
+                    lower < 0 ? nil : DocumentLoader.TextPlace(range: lower..<upper, hasEscapes: escapes[document] != 0)
+                // A text read on demand is unchecked until then: its spans must fit it already.
+                if let place, !place.hasEscapes,
+                    !sentences.fits(document: document, first: first, length: place.range.count)
+                {
+                    return nil
+                }
+                places.append(place)
+                first += sentences.counts[document]
             }
             entries[name] = FileEntry(
-                contentHash: contentHash, size: size, documentIDs: documentIDs, segmentations: segmentations)
+                identity: identity, contentHash: contentHash, documentIDs: documentIDs, origins: origins,
+                places: places, sentences: sentences)
         }
         return reader.isAtEnd ? entries : nil
     }

@@ -3,6 +3,11 @@ public enum SourceError: Error, Equatable, Sendable {
     case notFound(path: String)
     case unreadable(path: String, reason: String)
     case unsupportedFileType(path: String)
+    /// A FIFO, a device or a socket where an article file was expected.
+    case notRegularFile(path: String)
+    /// A folder reached a second time inside one SOURCE (a symbolic link back to a folder being
+    /// read, or a second link to one read already); `first` is the path it was read under.
+    case repeatedFolder(path: String, first: String)
     case noDocuments(path: String)
     case emptyFile(path: String)
     case invalidUTF8(path: String, line: Int?, byteOffset: Int)
@@ -19,6 +24,11 @@ extension SourceError: CustomStringConvertible {
             "\(path): cannot read: \(reason)"
         case .unsupportedFileType(let path):
             "\(path): not a .txt or .jsonl file; give article files or a folder that holds them"
+        case .notRegularFile(let path):
+            "\(path): \(FileSystem.notRegularFile); give article files or a folder that holds them"
+        case .repeatedFolder(let path, let first):
+            "\(path): the folder \(first) again, through a symbolic link; remove the link, or give the "
+                + "folders as separate sources"
         case .noDocuments(let path):
             "\(path): the folder holds no .txt or .jsonl files"
         case .emptyFile(let path):

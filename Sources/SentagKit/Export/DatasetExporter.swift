@@ -70,7 +70,8 @@ public enum DatasetExporter {
                 warn(message)
             }
             checksums += try writeSpacyFiles(
-                labels: exportedLabels, folder: configuration.outputDirectory, into: staging)
+                labels: exportedLabels, folder: configuration.outputDirectory, into: staging,
+                digest: configuration.sha256)
             var manifest = ExportManifest(
                 sentagVersion: configuration.sentagVersion, configuration: configuration, labels: exportedLabels,
                 annotators: names.indices.filter { votes.hasVotes(column: $0) }.map { names[$0] },
@@ -85,9 +86,11 @@ public enum DatasetExporter {
             manifest.orphaned = votes.orphaned
             let card = Array(
                 (DatasetCardHeader.yaml(for: manifest) + DatasetCard.markdown(for: manifest, labelSet: labelSet)).utf8)
-            manifest.checksums.append(
-                ("README.md", try HashingFileWriter.writeFile(FileSystem.join(staging, "README.md"), card)))
-            _ = try HashingFileWriter.writeFile(FileSystem.join(staging, "manifest.json"), manifest.fileContents)
+            let cardChecksum = try HashingFileWriter.writeFile(
+                FileSystem.join(staging, "README.md"), card, digest: configuration.sha256)
+            manifest.checksums.append(("README.md", cardChecksum))
+            _ = try HashingFileWriter.writeFile(
+                FileSystem.join(staging, "manifest.json"), manifest.fileContents, digest: configuration.sha256)
 
             pauseForTest(.beforeSwap, configuration)
             try destination.install()
@@ -233,7 +236,7 @@ public enum DatasetExporter {
         var checksums: [(String, String)] = []
         for split in DatasetSplit.allCases {
             let file = configuration.format.fileName(split)
-            let writer = try HashingFileWriter(path: FileSystem.join(staging, file))
+            let writer = try HashingFileWriter(path: FileSystem.join(staging, file), digest: configuration.sha256)
             writer.write(encoder.header)
             var labelCounts = [Int](repeating: 0, count: labels.count)
             var documents = Set<Int>()
@@ -255,13 +258,15 @@ public enum DatasetExporter {
 
     /// Writes `config.cfg` and `to_docbin.py` (`SpacyTrainingFiles`) into `staging`; returns
     /// their checksums.
-    static func writeSpacyFiles(labels: [String], folder: String, into staging: String) throws -> [(String, String)] {
+    static func writeSpacyFiles(
+        labels: [String], folder: String, into staging: String, digest: any SHA256Digest.Type
+    ) throws -> [(String, String)] {
         let files = [
             (SpacyTrainingFiles.configName, SpacyTrainingFiles.configuration(labels: labels, folder: folder)),
             (SpacyTrainingFiles.converterName, SpacyTrainingFiles.converter),
         ]
         return try files.map { name, text in
-            (name, try HashingFileWriter.writeFile(FileSystem.join(staging, name), Array(text.utf8)))
+            (name, try HashingFileWriter.writeFile(FileSystem.join(staging, name), Array(text.utf8), digest: digest))
         }
     }
 

@@ -29,12 +29,17 @@ public struct ExportConfiguration: Sendable {
     public var soft = false
     /// Written to the manifest and the dataset card.
     public var sentagVersion: String
+    /// The SHA-256 of the manifest's checksums (the core has none of its own: it links no C).
+    public var sha256: any SHA256Digest.Type
     public var testPause: TestPause?
 
-    public init(annotationsDirectory: String, outputDirectory: String, sentagVersion: String) {
+    public init(
+        annotationsDirectory: String, outputDirectory: String, sentagVersion: String, sha256: any SHA256Digest.Type
+    ) {
         self.annotationsDirectory = annotationsDirectory
         self.outputDirectory = outputDirectory
         self.sentagVersion = sentagVersion
+        self.sha256 = sha256
     }
 
     /// The command line that produces the same dataset.

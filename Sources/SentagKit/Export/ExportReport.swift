@@ -9,7 +9,7 @@ public enum ExportReport {
         let configuration = manifest.configuration
         var lines: [String] = []
         lines.append(
-            "wrote \(manifest.examples) examples from \(manifest.documents) documents to \(directory) "
+            "wrote \(manifest.examples) examples from \(manifest.documents) documents to \(TerminalText.visible(directory)) "
                 + "(\(configuration.format), policy \(configuration.policy), seed \(configuration.seed))")
         let total = max(1, manifest.examples)
         lines.append(

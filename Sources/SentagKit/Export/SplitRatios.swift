@@ -24,6 +24,7 @@ public struct SplitRatios: Equatable, Sendable, CustomStringConvertible {
             guard let value = Double(trimmed), value.isFinite, trimmed.first != "+" else {
                 throw .badSplit(text, reason: "'\(trimmed)' is not a number")
             }
+            if value < 0 { throw .badSplit(text, reason: "'\(trimmed)' is negative") }
             values.append(value)
         }
         try self.init(values: values, text: text)

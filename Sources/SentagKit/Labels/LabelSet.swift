@@ -1,10 +1,17 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// The labels of a project: the default four, or `<annotations dir>/labels.json`.
 public struct LabelSet: Equatable, Sendable {
     public let labels: [Label]
     private let indexByName: [String: Int]
 
     /// Keys the labeling REPL uses for its own commands; a label may not take them.
-    /// `u` undo, `b` back, `s` skip, `?` help, `:` starts a command; digits are counts.
+    /// `u` undo, `b` back, `s` skip, `?` help, `:` starts a command; ASCII digits are counts
+    /// (`n 3`), and only those: `一` or `٣` are keys like any letter.
     public static let reservedKeys: Set<Character> = ["u", "b", "s", "?", ":"]
 
     public static let `default` = try! LabelSet([
@@ -24,8 +31,11 @@ public struct LabelSet: Equatable, Sendable {
         var keys: [Character: String] = [:]
         for (index, label) in labels.enumerated() {
             guard Self.isValidName(label.name) else { throw .badName(path: origin, name: label.name) }
-            if Self.reservedKeys.contains(label.key) || label.key.isNumber || label.key.isWhitespace {
+            if Self.reservedKeys.contains(label.key) || ("0"..."9").contains(label.key) || label.key.isWhitespace {
                 throw .reservedKey(path: origin, name: label.name, key: label.key)
+            }
+            if label.key.unicodeScalars.contains(where: TerminalText.needsEscaping) {
+                throw .controlKey(path: origin, name: label.name, key: label.key)
             }
             if indexByName.updateValue(index, forKey: label.name) != nil {
                 throw .duplicateName(path: origin, name: label.name)
@@ -80,46 +90,43 @@ extension LabelSet {
         return try parse(bytes, origin: store.documentLocation(.labels))
     }
 
-    /// Parses `{"labels":[{"name":"claim","key":"c","description":"…"}, …]}`.
+    /// Parses `{"labels":[{"name":"claim","key":"c","description":"…"}, …]}` with `JSONDecoder`
+    /// (`LabelsFile`), after `JSONKeyScan` has located any syntax error and refused a key given
+    /// twice in one object, which the decoder would pass silently.
     public static func parse(_ bytes: [UInt8], origin: String) throws(LabelSetError) -> LabelSet {
-        let root: JSONValue
+        switch JSONKeyScan.scan(bytes) {
+        case .syntaxError(let line, let column, let reason)?:
+            throw .malformed(path: origin, reason: "not valid JSON: \(reason) at line \(line), column \(column)")
+        case .repeatedKey(let path, let key)?:
+            throw .repeatedJSONKey(path: origin, key: key, place: place(path))
+        case nil:
+            break
+        }
+        let file: LabelsFile
         do {
-            root = try JSONParser.parse(bytes)
+            file = try JSONDecoder().decode(LabelsFile.self, from: Data(bytes))
+        } catch LabelsFile.Problem.malformed(let reason) {
+            throw .malformed(path: origin, reason: reason)
+        } catch LabelsFile.Problem.badKey(let name, let key) {
+            throw .badKey(path: origin, name: name, key: key)
         } catch {
-            throw .malformed(path: origin, reason: "not valid JSON: \(error)")
+            throw .malformed(path: origin, reason: "not valid JSON (a bad escape or invalid UTF-8 in a string)")
         }
-        guard root.isObject else {
-            throw .malformed(path: origin, reason: "the top level must be an object with a \"labels\" array")
+        return try LabelSet(file.labels, origin: origin)
+    }
+
+    /// "at the top level", "in label 2", "in labels[1].meta": where a repeated key is.
+    private static func place(_ path: [JSONKeyScan.PathComponent]) -> String {
+        if path.isEmpty { return "at the top level" }
+        if path.count == 2, path[0] == .key("labels"), case .index(let index) = path[1] {
+            return "in label \(index + 1)"
         }
-        guard let entries = root["labels"]?.arrayValue else {
-            throw .malformed(path: origin, reason: "no \"labels\" array")
-        }
-        var labels: [Label] = []
-        for (position, entry) in entries.enumerated() {
-            let which = "label \(position + 1)"
-            guard entry.isObject else {
-                throw .malformed(path: origin, reason: "\(which) is \(entry.kindDescription), not an object")
-            }
-            guard let name = entry["name"]?.stringValue else {
-                throw .malformed(path: origin, reason: "\(which) has no string \"name\"")
-            }
-            guard let keyText = entry["key"]?.stringValue else {
-                throw .malformed(path: origin, reason: "\(which) ('\(name)') has no string \"key\"")
-            }
-            guard keyText.count == 1, let key = keyText.first else {
-                throw .badKey(path: origin, name: name, key: keyText)
-            }
-            let description: String
-            switch entry["description"] {
-            case nil, .null?: description = ""
-            case .string(let text)?: description = text
-            case let other?:
-                throw .malformed(
-                    path: origin,
-                    reason: "\(which) ('\(name)'): \"description\" is \(other.kindDescription), not a string")
-            }
-            labels.append(Label(name: name, key: key, description: description))
-        }
-        return try LabelSet(labels, origin: origin)
+        return "in "
+            + path.enumerated().map { position, step in
+                switch step {
+                case .key(let key): position == 0 ? key : "." + key
+                case .index(let index): "[\(index)]"
+                }
+            }.joined()
     }
 }

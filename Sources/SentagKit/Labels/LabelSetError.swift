@@ -12,6 +12,10 @@ public enum LabelSetError: Error, Equatable, Sendable, CustomStringConvertible, 
     case badName(path: String, name: String)
     case badKey(path: String, name: String, key: String)
     case reservedKey(path: String, name: String, key: Character)
+    /// A key that is a control character: it could be neither shown nor typed.
+    case controlKey(path: String, name: String, key: Character)
+    /// A JSON key given twice in one object; `place` says which ("in label 2").
+    case repeatedJSONKey(path: String, key: String, place: String)
     case duplicateName(path: String, name: String)
     case duplicateKey(path: String, key: Character, first: String, second: String)
 
@@ -29,6 +33,11 @@ public enum LabelSetError: Error, Equatable, Sendable, CustomStringConvertible, 
             "\(path): label '\(name)' has key '\(key)'; a key is exactly one character"
         case .reservedKey(let path, let name, let key):
             "\(path): label '\(name)' cannot use key '\(key)'; u, b, s, ?, :, digits and spaces are reserved for commands"
+        case .controlKey(let path, let name, let key):
+            "\(path): label '\(name)' cannot use the control character \(TerminalText.visible(String(key))) as its key; "
+                + "give a letter or a sign that can be typed"
+        case .repeatedJSONKey(let path, let key, let place):
+            "\(path): \"\(key)\" is given twice \(place); give each key once (readers disagree on which one counts)"
         case .duplicateName(let path, let name):
             "\(path): label '\(name)' is listed twice"
         case .duplicateKey(let path, let key, let first, let second):

@@ -108,4 +108,13 @@ public struct ReviewItems: Sendable {
         }
         return order.map { (table.labels[$0], counts[$0]) }
     }
+
+    /// The label most ratings of a sentence give, when one has strictly more than any other;
+    /// nil on a tie or without ratings. What Enter accepts in a review.
+    public func majority(of id: SentenceID) -> String? {
+        guard let row = row(of: id) else { return nil }
+        let counts = counts(ofRow: row)
+        guard let top = counts.first, counts.count == 1 || counts[1].count < top.count else { return nil }
+        return top.label
+    }
 }

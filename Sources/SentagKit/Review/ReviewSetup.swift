@@ -78,7 +78,8 @@ public struct ReviewSetup {
         let session = LabelingSession(
             decisions: view, annotator: options.adjudicator, adjudicated: true, queue: queue, ledger: ledger,
             recordMaker: AdjudicationRecordMaker(adjudicator: options.adjudicator, items: items),
-            sessionID: options.sessionID, describe: { description.lines(for: $0) }, allowsRuns: false)
+            sessionID: options.sessionID, describe: { description.lines(for: $0) },
+            proposal: { items.majority(of: $0.id).flatMap { labelSet.index(of: $0) } }, allowsRuns: false)
         handedOver = true
         let warnings = table.warnings
         return .ready(
@@ -86,6 +87,10 @@ public struct ReviewSetup {
                 session: session, journal: journal, items: items, warnings: warnings.kept + view.labelWarnings,
                 warningCount: warnings.total + view.labelWarnings.count, sources: options.sources))
     }
+
+    /// What help says Enter on an empty line does in a review.
+    public static let proposalHelp =
+        "on an empty line: the majority label, shown in the prompt (Enter: claim), when there is one"
 
     /// Why the criteria selected nothing in the sources.
     static func nothingMessage(_ items: ReviewItems, sources: [String]) -> String {

@@ -8,6 +8,9 @@
 ///       caption  0
 ///       noise    0
 ///
+/// The figures are the ones `:stats` shows (the same `SessionStats`, the same rounding), then
+/// the items skipped in this session that are still unsettled, and notes that were not saved.
+///
 /// "Overall" counts this adjudicator's current adjudications of the review's items (another
 /// adjudicator's are theirs).
 public enum ReviewSummary {
@@ -16,10 +19,12 @@ public enum ReviewSummary {
     ) -> [String] {
         let made = stats.decisionsThisSession
         var lines = ["\(made) adjudication\(made == 1 ? "" : "s") this session, all saved in \(path)"]
-        let percent = stats.total == 0 ? 100 : stats.decided * 100 / stats.total
         lines.append(
-            "\(stats.decided) of \(stats.total) \(criteria.itemsNoun) settled by \(adjudicator) (\(percent)%), "
+            "\(stats.decided) of \(stats.total) \(criteria.itemsNoun) settled by \(adjudicator) (\(stats.percent)%), "
                 + "\(stats.left) left")
-        return lines + SessionScreen.labelCounts(stats)
+        lines += SessionScreen.labelCounts(stats)
+        if let skipped = SessionScreen.skippedLine(stats) { lines.append(skipped) }
+        if let unsaved = SessionScreen.unsavedLine(stats) { lines.append(unsaved) }
+        return lines
     }
 }

@@ -1,48 +1,76 @@
-/// How many terminal columns text takes: 2 for East Asian wide and full-width characters and
-/// emoji, 0 for combining marks and zero-width characters, 1 otherwise.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How many terminal columns text takes, from the C library's `wcwidth`: 2 for East Asian wide
+/// and full-width characters and emoji, 0 for combining marks and zero-width characters, 1
+/// otherwise.
 ///
-/// A close reading of Unicode's East Asian Width (W and F) and emoji presentation, without
-/// tables: good enough to wrap prose; a terminal may still disagree on rare characters.
+/// Widths are always those of UTF-8, the encoding sentag prints, whatever the process's locale:
+/// `wcwidth` runs under a `C.UTF-8` locale object of its own (`uselocale`, per thread), so the
+/// answers do not depend on `LANG` (a test runner's included); glibc gives every UTF-8 locale
+/// the same table. `wcwidth` is looked up by name: Swift's Glibc module does not declare it (it
+/// needs `_XOPEN_SOURCE`).
+///
+/// A grapheme cluster is what a terminal draws as one glyph: an emoji sequence (with U+FE0F,
+/// a zero-width joiner, a skin-tone modifier, or a pair of regional indicators: a flag) is 2;
+/// any other cluster is the sum of its scalars' widths (a letter and its combining marks: the
+/// letter's). Terminals still differ on rare sequences.
 public enum DisplayWidth {
     /// Columns of a whole string.
     public static func of(_ text: some StringProtocol) -> Int {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
     }
 
-    /// Columns of one grapheme cluster: its first scalar decides, except emoji sequences.
+    /// Columns of one grapheme cluster.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }  // emoji presentation selector
-        return of(first)
+        if first.value < 0x7F && scalars.count == 1 { return first.value < 0x20 ? 0 : 1 }
+        if scalars.count > 1 && isEmojiSequence(scalars) { return 2 }
+        return scalars.reduce(0) { $0 + of($1) }
     }
 
+    /// Columns of one scalar: `wcwidth`, and for what it calls unprintable (-1: controls,
+    /// unassigned code points) 0 for controls and 1 otherwise.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
-        let v = scalar.value
-        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
-        if v < 0x300 { return 1 }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
+        let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return 1 }
+        var width: Int32 = -1
+        if let wcwidth = Self.wcwidth {
+            let previous = utf8Locale.map { uselocale($0) }
+            width = wcwidth(Int32(bitPattern: value))
+            if let previous { uselocale(previous) }
         }
-        if v == 0x200B { return 0 }
-        if isWide(v) { return 2 }
-        if scalar.properties.isEmojiPresentation { return 2 }
-        return 1
+        if width >= 0 { return Int(width) }
+        return value < 0x20 || (0x7F..<0xA0).contains(value) ? 0 : 1
     }
 
-    private static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
-            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
-            0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-            0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
+    private static func isEmojiSequence(_ scalars: Character.UnicodeScalarView) -> Bool {
+        var regionalIndicators = 0
+        for scalar in scalars {
+            switch scalar.value {
+            case 0xFE0F, 0x200D, 0x1F3FB...0x1F3FF: return true
+            case 0x1F1E6...0x1F1FF: regionalIndicators += 1
+            default: break
+            }
         }
+        return regionalIndicators == 2
     }
+
+    /// `int wcwidth(wchar_t)` from the C library, or nil where it cannot be found (then every
+    /// printable scalar is 1).
+    private static let wcwidth: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "wcwidth") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+
+    /// `C.UTF-8` for `wcwidth`; nil where the C library has no such locale (then the process's
+    /// own, which the executable sets to the user's, else `C.UTF-8`).
+    nonisolated(unsafe) private static let utf8Locale: locale_t? = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil)
 }

@@ -1,7 +1,12 @@
 /// Turns what a session says into lines of text for a terminal of a given width.
 ///
 /// Pure: a view, an event, a width and a style in, strings out. Colour comes only from the
-/// `TerminalStyle` (empty strings when colour is off), so piped output is plain text.
+/// `TerminalStyle` (empty strings when colour is off), so piped output is plain text. Positions
+/// are `DOC:N` (`SentencePlace`), as in every report, and percentages are rounded (`Percent`).
+/// Text that comes from files or from the keyboard (sentences, notes, document ids, the
+/// guidelines, messages that quote a typed line) reaches the lines through
+/// `TerminalText.visible`, mostly by way of `TextWrapper`: control characters are shown, never
+/// sent.
 public struct SessionScreen: Sendable {
     public let labelSet: LabelSet
     public let style: TerminalStyle
@@ -10,39 +15,51 @@ public struct SessionScreen: Sendable {
     /// Whether help offers `n 3` (a label for a run of sentences); false when the session does
     /// not allow runs (`LabelingSession.allowsRuns`).
     public let offersRuns: Bool
+    /// What Enter on an empty line gives, for help ("the majority label"); nil: nothing.
+    public let proposalHelp: String?
 
-    public init(labelSet: LabelSet, style: TerminalStyle, doneWord: String = "labeled", offersRuns: Bool = true) {
+    public init(
+        labelSet: LabelSet, style: TerminalStyle, doneWord: String = "labeled", offersRuns: Bool = true,
+        proposalHelp: String? = nil
+    ) {
         self.labelSet = labelSet
         self.style = style
         self.doneWord = doneWord
         self.offersRuns = offersRuns
+        self.proposalHelp = proposalHelp
     }
 
     /// The prompt: the label keys, then `?` for help. `[c/q/p/n ?] > `
-    public var prompt: String {
-        "[" + labelSet.labels.map { String($0.key) }.joined(separator: "/") + " ?] > "
+    public var prompt: String { prompt() }
+
+    /// The prompt, naming what Enter gives (`[c/q/p/n ?] Enter: claim > `) and the
+    /// single-keystroke mode (`[c/q/p/n ?] instant > `).
+    public func prompt(proposal: String? = nil, instant: Bool = false) -> String {
+        var text = "[" + TerminalText.visible(labelSet.labels.map { String($0.key) }.joined(separator: "/")) + " ?]"
+        if let proposal { text += " Enter: \(proposal)" }
+        if instant { text += " instant" }
+        return text + " > "
     }
 
-    /// The current sentence: a header, the previous sentence dimmed, the sentence highlighted,
-    /// the next one dimmed (unless context is off), and its current decision, if any.
+    /// The current sentence: a header (`DOC:N of M`, the article's headline, the progress), the
+    /// sentences before it dimmed, the sentence highlighted, the ones after dimmed, and its
+    /// current decision, if any.
     public func render(_ view: SessionView, width: Int) -> [String] {
         let width = max(width, 20)
         var lines: [String] = [""]
-        let percent = view.total == 0 ? 100 : view.decided * 100 / view.total
-        let header =
-            "\(view.documentID) · sentence \(view.sentenceNumber) of \(view.sentencesInDocument) · "
-            + "\(view.decided) of \(view.total) \(doneWord) (\(percent)%)"
-        for line in TextWrapper.wrap(header, width: width) { lines.append(style.cyan + line + style.reset) }
-        if view.showsContext, let previous = view.previous {
-            lines += TextWrapper.wrap(previous, width: width, first: "  ", rest: "  ").map {
+        for line in header(view, width: width) { lines.append(style.cyan + line + style.reset) }
+        for sentence in view.before {
+            lines += TextWrapper.wrap(sentence, width: width, first: "  ", rest: "  ").map {
                 style.dim + $0 + style.reset
             }
         }
         lines += TextWrapper.wrap(view.text, width: width, first: "▸ ", rest: "  ").map {
             style.bold + $0 + style.reset
         }
-        if view.showsContext, let next = view.next {
-            lines += TextWrapper.wrap(next, width: width, first: "  ", rest: "  ").map { style.dim + $0 + style.reset }
+        for sentence in view.after {
+            lines += TextWrapper.wrap(sentence, width: width, first: "  ", rest: "  ").map {
+                style.dim + $0 + style.reset
+            }
         }
         var status: [String] = []
         if let label = view.currentLabel { status.append("current label: \(label)") }
@@ -58,21 +75,54 @@ public struct SessionScreen: Sendable {
         return lines
     }
 
-    /// The lines for one event; `.show` needs the view, `.guide` the guidelines' text.
-    public func render(_ event: SessionEvent, view: SessionView?, width: Int, guide: () -> String) -> [String] {
+    /// `alpha:2 of 4 · Headline of the article · 1 of 7 labeled (14%)` on one line when the
+    /// headline fits (cut with "…" when it nearly does), else the headline on a line of its own.
+    func header(_ view: SessionView, width: Int) -> [String] {
+        let position = TerminalText.visible("\(view.place) of \(view.sentencesInDocument)")
+        let progress =
+            "\(view.decided) of \(view.total) \(doneWord) (\(Percent.rounded(view.decided, of: view.total))%)"
+        guard let headline = view.headline.map({ TerminalText.visible($0) }) else {
+            return TextWrapper.wrap(position + " · " + progress, width: width)
+        }
+        let room = width - DisplayWidth.of(position) - DisplayWidth.of(progress) - 6
+        if room >= min(DisplayWidth.of(headline), 16) {
+            return [position + " · " + TextWrapper.truncate(headline, width: room) + " · " + progress]
+        }
+        return TextWrapper.wrap(position + " · " + progress, width: width)
+            + [TextWrapper.truncate(headline, width: width)]
+    }
+
+    /// The lines for one event; `.show` needs the view. `.guide` and `.toggleInstant` are the
+    /// loop's to carry out: they draw nothing here.
+    public func render(_ event: SessionEvent, view: SessionView?, width: Int) -> [String] {
         switch event {
         case .started(let queued, let decided, let total):
             let noun = queued == 1 ? "sentence" : "sentences"
             return TextWrapper.wrap(
                 "\(queued) \(noun) in the queue; \(decided) of \(total) \(doneWord) so far · ? for help", width: width)
+        case .resuming(let at, let last, let earlier):
+            let text: String
+            switch earlier {
+            case true?:
+                text =
+                    "resuming at \(at), the first sentence not yet \(doneWord): it comes before your last decision "
+                    + "(\(last)), so it was skipped or undone"
+            case false?:
+                text = "resuming at \(at), the first sentence not yet \(doneWord) after your last decision (\(last))"
+            case nil:
+                text = "resuming at \(at), the next sentence not yet \(doneWord); your last decision was on \(last)"
+            }
+            return TextWrapper.wrap(text, width: width, rest: "  ")
         case .show:
             guard let view else { return [] }
             return render(view, width: width)
-        case .saved(let label, let count):
-            let what = count == 1 ? "saved \(label)" : "saved \(label) on \(count) sentences"
+        case .saved(let label, let count, let place):
+            let label = TerminalText.visible(label)
+            let what = count == 1 ? "saved \(label)" : "saved \(label) ×\(count): \(place)"
             return [style.green + what + style.reset]
-        case .undone(let label, let count, let restored):
-            let what = count == 1 ? "undid \(label)" : "undid \(label) on \(count) sentences"
+        case .undone(let label, let count, let restored, let place):
+            let label = TerminalText.visible(label)
+            let what = count == 1 ? "undid \(label) on \(place)" : "undid \(label) ×\(count): \(place)"
             let then = restored.map { "; this sentence is \($0) again" } ?? "; label this sentence again"
             return [style.green + what + then + style.reset]
         case .message(let text):
@@ -83,17 +133,30 @@ public struct SessionScreen: Sendable {
             return help(width: width)
         case .stats(let stats):
             return render(stats)
-        case .guide:
-            return guide().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .documentDone(let summary):
+            return TextWrapper.wrap(Self.line(summary), width: width, rest: "  ").map { style.dim + $0 + style.reset }
         case .finished:
             return [""]
                 + TextWrapper.wrap(
                     "the queue is done. u undo · b back · :goto N · :find TEXT · :stats · :quit", width: width
                 )
                 .map { style.green + $0 + style.reset }
-        case .quit:
+        case .guide, .toggleInstant, .quit:
             return []
         }
+    }
+
+    /// `end of alpha: claim 2, noise 1; 1 skipped, 1 flagged`.
+    public static func line(_ summary: DocumentSummary) -> String {
+        let counts = zip(summary.labels, summary.counts).filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }
+        return "end of \(summary.document): \(counts.isEmpty ? "no labels" : counts.joined(separator: ", "));"
+            + " \(summary.undecided) skipped, \(summary.flagged) flagged"
+    }
+
+    /// The guidelines' text as lines, for when no pager shows it.
+    public func guideLines(_ text: String) -> [String] {
+        TerminalText.visible(text, keepingLineBreaks: true).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
     }
 
     /// `?`: every key and command, the label keys first.
@@ -102,17 +165,22 @@ public struct SessionScreen: Sendable {
         let nameWidth = labelSet.names.map(\.count).max() ?? 0
         for label in labelSet.labels {
             let name = label.name + String(repeating: " ", count: nameWidth - label.name.count)
-            let column = "  \(label.key)  \(name)  "
+            let column = "  \(TerminalText.visible(String(label.key)))  \(name)  "
             lines += TextWrapper.wrap(
                 label.description, width: width, first: column,
                 rest: String(repeating: " ", count: DisplayWidth.of(column)))
         }
         if offersRuns {
             let example = labelSet.labels.last!
-            lines.append("  \(example.key) 3  this sentence and the next 2 of the document get \(example.name)")
+            lines += TextWrapper.wrap(
+                "this sentence and the next 2 of the document get \(example.name) (asks first when some are not on screen)",
+                width: width, first: "  \(example.key) 3  ", rest: "        ")
+        }
+        if let proposalHelp {
+            lines += TextWrapper.wrap(proposalHelp, width: width, first: "  Enter  ", rest: "         ")
         }
         lines.append("keys:")
-        lines.append("  u  undo the last decision (also one made before a restart)")
+        lines.append("  u  undo the last decision (a run at once; also one made before a restart)")
         lines.append("  b  back to the previous sentence, to relabel it")
         lines.append("  s  skip without a decision")
         lines.append("  ?  this help")
@@ -142,10 +210,25 @@ public struct SessionScreen: Sendable {
         }
     }
 
+    /// `skipped this session: alpha:2, beta:1`, at most `shown` places; nil when none.
+    public static func skippedLine(_ stats: SessionStats, shown: Int = 10) -> String? {
+        guard !stats.skipped.isEmpty else { return nil }
+        var places = stats.skipped.prefix(shown).joined(separator: ", ")
+        if stats.skipped.count > shown { places += " and \(stats.skipped.count - shown) more" }
+        return "skipped this session, still without a decision: \(places)"
+    }
+
+    /// `not saved: the note on alpha:2 (the sentence has no label)`, one line; nil when none.
+    public static func unsavedLine(_ stats: SessionStats) -> String? {
+        guard !stats.unsaved.isEmpty else { return nil }
+        let one = stats.unsaved.count == 1
+        return
+            "not saved: \(stats.unsaved.joined(separator: ", ")) (\(one ? "that sentence has" : "those sentences have") no decision)"
+    }
+
     /// `:stats`.
     public func render(_ stats: SessionStats) -> [String] {
-        let percent = stats.total == 0 ? 100 : stats.decided * 100 / stats.total
-        var lines = ["\(stats.decided) of \(stats.total) \(doneWord) (\(percent)%), \(stats.left) left"]
+        var lines = ["\(stats.decided) of \(stats.total) \(doneWord) (\(stats.percent)%), \(stats.left) left"]
         lines += Self.labelCounts(stats)
         let elapsed = Self.duration(stats.elapsedMilliseconds)
         var pace =
@@ -159,6 +242,27 @@ public struct SessionScreen: Sendable {
             pace += "; no pace yet"
         }
         lines.append(pace)
+        if let skipped = Self.skippedLine(stats) { lines.append(skipped) }
+        if let unsaved = Self.unsavedLine(stats) { lines.append(unsaved) }
+        return lines
+    }
+
+    /// What `sentag label` prints when the session ends (`:quit`, Ctrl-D, the end of input):
+    ///
+    ///     3 decisions this session (claim 2, noise 1), all saved in Annotations/alice.jsonl
+    ///     1 skipped (alpha:2) · 1 flagged unsure · 4 of 7 labeled (57%), 3 left
+    public func closing(_ stats: SessionStats, path: String) -> [String] {
+        let made = stats.decisionsThisSession
+        var first = "\(made) decision\(made == 1 ? "" : "s") this session"
+        if made > 0 { first += " (\(stats.countsThisSessionText))" }
+        var second = "\(stats.skipped.count) skipped"
+        if !stats.skipped.isEmpty {
+            second += " (\(stats.skipped.prefix(10).joined(separator: ", "))\(stats.skipped.count > 10 ? ", …" : ""))"
+        }
+        second += " · \(stats.flaggedThisSession) flagged unsure"
+        second += " · \(stats.decided) of \(stats.total) \(doneWord) (\(stats.percent)%), \(stats.left) left"
+        var lines = [first + ", all saved in \(path)", second]
+        if let unsaved = Self.unsavedLine(stats) { lines.append(unsaved) }
         return lines
     }
 

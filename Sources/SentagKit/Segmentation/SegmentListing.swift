@@ -3,17 +3,20 @@ public enum SegmentListing {
     public enum Format: Sendable { case readable, json }
 
     /// Segments every document of the sources and writes them to `sink`; returns the number of
-    /// sentences written.
+    /// sentences written. Stops at the next document once `sink` has failed (a closed pipe, a
+    /// full disk): the caller reports `sink.failure`.
     ///
     /// JSON: one object per line, as SPEC.md shows, streamed sentence by sentence. Readable: a
-    /// header per document, then `index  text` lines.
+    /// header per document, then `N  text` lines, N from 1 as `sentag label` and `:goto` count
+    /// (`SentencePlace`), control characters made visible (`TerminalText`); JSON keeps the
+    /// 0-based `index`.
     @discardableResult
     public static func write(
         sources: [String], format: Format, to sink: OutputSink, segmenter: SentenceSegmenter = SentenceSegmenter()
     ) throws(SourceError) -> Int {
         var total = 0
         var encoder = SentenceLineEncoder()
-        try DocumentLoader.forEachDocument(in: sources) { document in
+        try DocumentLoader.forEachDocument(in: sources, while: { sink.failure == nil }) { document in
             switch format {
             case .json:
                 Sentence.forEachSentence(of: document, segmenter: segmenter) { sentence, _ in
@@ -24,12 +27,13 @@ public enum SegmentListing {
                 let sentences = Sentence.sentences(of: document, segmenter: segmenter)
                 total += sentences.count
                 let noun = sentences.count == 1 ? "sentence" : "sentences"
-                sink.line("\(document.id) (\(sentences.count) \(noun))")
-                let width = String(max(sentences.count - 1, 0)).count
+                sink.line("\(TerminalText.visible(document.id)) (\(sentences.count) \(noun))")
+                let width = String(sentences.count).count
                 for sentence in sentences {
-                    let number = String(sentence.index)
+                    let number = String(SentencePlace(document: document.id, index: sentence.index).number)
                     sink.line(
-                        "  " + String(repeating: " ", count: width - number.count) + number + "  " + sentence.text)
+                        "  " + String(repeating: " ", count: width - number.count) + number + "  "
+                            + TerminalText.visible(sentence.text))
                 }
                 sink.line()
             }

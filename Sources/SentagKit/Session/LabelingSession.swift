@@ -15,6 +15,11 @@
 /// or `:find` to a sentence outside the queue) remember where the annotator was on a forward
 /// stack, so the next decision returns there. `:goto`/`:find` to a sentence in the queue jump:
 /// the queue continues from there.
+///
+/// A run (`n 9`) that reaches sentences not on screen (the sentence and `context` after it) is
+/// asked about first (`question`); the next line answers it. A note or flag typed on a sentence
+/// without a decision waits for that sentence's next decision, wherever the annotator goes in
+/// between; the ones still waiting when the session ends are listed as not saved.
 public struct LabelingSession {
     public let corpus: Corpus
     public let labelSet: LabelSet
@@ -31,25 +36,47 @@ public struct LabelingSession {
     public let sessionID: String
     /// Extra lines to show under a sentence (an adjudication session shows the votes).
     public let describe: (@Sendable (Sentence) -> [String])?
+    /// The label Enter on an empty line gives a sentence (a review: the majority); nil: none.
+    public let proposal: (@Sendable (Sentence) -> Int?)?
     /// Whether `n 3` gives one label to a run of sentences. An adjudication session settles one
     /// item at a time: a run would reach sentences outside its queue.
     public let allowsRuns: Bool
 
     /// The corpus position on screen; nil before `start` and once the queue is done.
-    public private(set) var current: Int?
-    private var nextSlot = 0
-    private var backStack: [Int] = []
-    private var forwardStack: [Int] = []
-    /// A note or flag set while the current sentence is on screen (nil: unchanged).
-    private var viewNote: String?
-    private var viewFlag: Bool?
-    private var shownAt = Timestamp(millisecondsSince1970: 0)
-    public private(set) var startedAt = Timestamp(millisecondsSince1970: 0)
-    public private(set) var decisionsThisSession = 0
-    private var countsThisSession: [Int]
-    /// Positions decided in this session: the queue passes over them.
-    private var touched: [Bool]
-    public private(set) var showsContext = true
+    public internal(set) var current: Int?
+    var nextSlot = 0
+    var backStack: [Int] = []
+    var forwardStack: [Int] = []
+    /// Notes and flags typed on sentences without a decision, by position: saved with the next
+    /// decision on that sentence.
+    var pending: [Int: PendingMark] = [:]
+    var shownAt = Timestamp(millisecondsSince1970: 0)
+    public internal(set) var startedAt = Timestamp(millisecondsSince1970: 0)
+    /// Per position, this session's records on its undo history, oldest first: true for a
+    /// decision (a label), false for an amendment (a note or flag on a decision in force).
+    var ownRecords: [Int: [Bool]] = [:]
+    /// Sentences whose decision in force was made in this session, and their labels.
+    public internal(set) var decisionsThisSession = 0
+    var countsThisSession: [Int]
+    /// Sentences skipped in this session, in the order first skipped.
+    var skipped: [Int] = []
+    var skippedSet: Set<Int> = []
+    /// Sentences shown either side of the current one (0–`SessionCommand.maximumContext`).
+    public internal(set) var context = 1
+    /// What `:context` alone brings back after hiding.
+    var shownContext = 1
+    /// The question a run is waiting on (`[y/N]`); the next line answers it.
+    public internal(set) var question: String?
+    var awaitingRun: (label: Int, count: Int)?
+    /// Whether the queue goes through documents in order (not a shuffle): only then does
+    /// leaving a document end it.
+    let documentOrder: Bool
+
+    /// A note and a flag waiting for a decision.
+    struct PendingMark {
+        var note: String?
+        var flag: Bool?
+    }
 
     /// A session writing `annotator`'s journal (its adjudication lane when `adjudicated`), over
     /// the corpus of `decisions`, which must have one. `ledger` is the lane over the corpus
@@ -57,7 +84,8 @@ public struct LabelingSession {
     public init(
         decisions: DecisionView, annotator: String, adjudicated: Bool = false, queue: SessionQueue,
         ledger: DecisionLedger, recordMaker: any SessionRecordMaker, sessionID: String,
-        describe: (@Sendable (Sentence) -> [String])? = nil, allowsRuns: Bool = true
+        describe: (@Sendable (Sentence) -> [String])? = nil, proposal: (@Sendable (Sentence) -> Int?)? = nil,
+        allowsRuns: Bool = true
     ) {
         guard let corpus = decisions.corpus, let journal = decisions.table.index(of: annotator) else {
             preconditionFailure("a session needs a corpus and its journal in the table (ensureJournal)")
@@ -72,25 +100,46 @@ public struct LabelingSession {
         self.recordMaker = recordMaker
         self.sessionID = sessionID
         self.describe = describe
+        self.proposal = proposal
         self.allowsRuns = allowsRuns
         countsThisSession = Array(repeating: 0, count: labelSet.count)
-        touched = Array(repeating: false, count: corpus.count)
+        documentOrder = zip(queue.positions, queue.positions.dropFirst()).allSatisfy { $0 < $1 }
     }
 
-    /// Shows the first sentence of the queue.
+    /// Shows the first sentence of the queue, saying where a resumed session starts and why.
     public mutating func start(at time: Timestamp) -> [SessionEvent] {
         startedAt = time
         var events: [SessionEvent] = [
             .started(queued: queue.count, decided: ledger.decidedInScope, total: ledger.scopeCount)
         ]
-        events += advance(at: time, leaving: false)
-        return events
+        let shown = advance(at: time, leaving: false)
+        if let current, ledger.decidedInScope > 0, ledger.label(at: current) == nil, let last = latestDecision() {
+            events.append(
+                .resuming(
+                    at: place(of: current), last: place(of: last), earlier: documentOrder ? current < last : nil))
+        }
+        return events + shown
+    }
+
+    /// Sets how many sentences are shown either side (`--context N`), 0 to 5.
+    public mutating func setContext(_ size: Int) {
+        context = min(max(size, 0), SessionCommand.maximumContext)
+        if context > 0 { shownContext = context }
     }
 
     // MARK: - Planning
 
     /// What a line means here and now, and the records it needs on disk before `apply`.
     public func plan(_ line: String, at time: Timestamp) -> SessionStep {
+        if let run = awaitingRun {
+            let answer = line.trimmed(of: " \t\r\n").lowercased()
+            guard answer == "y" || answer == "yes" else {
+                return SessionStep(line: line, command: nil, action: .cancelRun)
+            }
+            return planLabel(
+                run.label, count: run.count, command: .label(run.label, count: run.count), line: line,
+                at: time, confirmed: true)
+        }
         switch SessionCommand.parse(line, labels: labelSet) {
         case .failure(let error):
             return SessionStep(line: line, command: nil, action: .reject(error.description))
@@ -99,68 +148,27 @@ public struct LabelingSession {
         }
     }
 
+    static let nothingHere = "no sentence on screen: the queue is done (u undo, b back, :goto, :find, :quit)"
+
     private func plan(_ command: SessionCommand, line: String, at time: Timestamp) -> SessionStep {
         func step(_ action: SessionStep.Action, _ records: [AnnotationRecord] = []) -> SessionStep {
             SessionStep(line: line, command: command, action: action, records: records)
         }
-        let nothingHere = "no sentence on screen: the queue is done (u undo, b back, :goto, :find, :quit)"
         switch command {
         case .nothing:
-            return step(.none)
+            guard let position = current, let label = proposal?(corpus.sentences[position]) else { return step(.none) }
+            return planLabel(label, count: 1, command: .label(label, count: 1), line: line, at: time, confirmed: true)
         case .label(let label, let count):
-            guard let position = current else { return step(.reject(nothingHere)) }
-            if count > 1 && !allowsRuns {
-                let error = SessionInputError.runNotAllowed(
-                    line.trimmed(of: " \t\r\n"), accepted: labelSet.summary)
-                return step(.reject(error.description))
-            }
-            let documentEnd = corpus.documentRanges[corpus.documentIndex(ofSentenceAt: position)].upperBound
-            let positions = Array(position..<min(position + count, documentEnd))
-            let name = labelSet.labels[label].name
-            var records: [AnnotationRecord] = []
-            for (i, p) in positions.enumerated() {
-                let first = i == 0
-                let note = first ? (viewNote ?? existingNote(at: p)) : nil
-                let flag = first ? (viewFlag ?? ledger.isFlagged(p)) : false
-                var details = RecordDetails(
-                    time: time, ms: first ? milliseconds(from: shownAt, to: time) : 0, note: note,
-                    flag: flag ? true : nil, session: sessionID)
-                details.run = !first
-                records.append(recordMaker.makeRecord(for: corpus.sentences[p], label: name, details: details))
-            }
-            let shortfall = positions.count < count ? positions.count : nil
-            return step(
-                .decide(
-                    positions: positions, label: label, note: records[0].note, flag: records[0].flag == true,
-                    shortfall: shortfall), records)
+            return planLabel(label, count: count, command: command, line: line, at: time, confirmed: false)
         case .undo:
-            let journal = decisions.table.journals[self.journal]
-            var records: [AnnotationRecord] = []
-            var undone: [(position: Int, label: String)] = []
-            for entry in journal.lane(adjudicated: adjudicated).lastStep() {
-                guard let position = corpus.position(of: entry.id), let label = ledger.label(at: position) else {
-                    continue
-                }
-                let restored = decisions.label(entry.previous.label, journal: self.journal).map {
-                    labelSet.labels[$0].name
-                }
-                var details = RecordDetails(
-                    time: time, ms: nil, note: restored == nil ? nil : entry.previousNote,
-                    flag: restored != nil && entry.previous.flagged ? true : nil, session: sessionID)
-                details.undo = restored != nil
-                records.append(
-                    recordMaker.makeRecord(for: corpus.sentences[position], label: restored, details: details))
-                undone.append((position, labelSet.labels[label].name))
-            }
-            guard !undone.isEmpty else { return step(.inform("nothing to undo")) }
-            return step(.undo(undone), records)
+            return planUndo(line: line, at: time)
         case .back:
             guard !backStack.isEmpty else {
                 return step(.inform("no earlier sentence in this session; :goto reaches any sentence"))
             }
             return step(.back)
         case .skip:
-            guard current != nil else { return step(.reject(nothingHere)) }
+            guard current != nil else { return step(.reject(Self.nothingHere)) }
             return step(.skip)
         case .help:
             return step(.help)
@@ -177,27 +185,96 @@ public struct LabelingSession {
             }
             return step(.goto(position))
         case .note(let text):
-            guard let position = current else { return step(.reject(nothingHere)) }
-            guard let label = ledger.label(at: position) else { return step(.pendingNote(text)) }
-            let flag = viewFlag ?? ledger.isFlagged(position)
+            guard let position = current else { return step(.reject(Self.nothingHere)) }
+            guard let label = ledger.label(at: position) else { return step(.pendingNote(position: position, text)) }
+            let flag = pending[position]?.flag ?? ledger.isFlagged(position)
             let record = amendment(position, label: label, note: text, flag: flag ? true : nil, at: time)
-            return step(.amend(position: position, label: label, note: text, flag: flag), [record])
+            return step(.amend(position: position), [record])
         case .flag:
-            guard let position = current else { return step(.reject(nothingHere)) }
-            let flag = !(viewFlag ?? ledger.isFlagged(position))
-            guard let label = ledger.label(at: position) else { return step(.pendingFlag(flag)) }
-            let note = viewNote ?? existingNote(at: position)
+            guard let position = current else { return step(.reject(Self.nothingHere)) }
+            let flag = !(pending[position]?.flag ?? ledger.isFlagged(position))
+            guard let label = ledger.label(at: position) else { return step(.pendingFlag(position: position, flag)) }
+            let note = pending[position]?.note ?? existingNote(at: position)
             let record = amendment(position, label: label, note: note, flag: flag, at: time)
-            return step(.amend(position: position, label: label, note: note, flag: flag), [record])
+            return step(.amend(position: position), [record])
         case .stats:
             return step(.stats)
-        case .guide:
-            return step(.guide)
-        case .context:
-            return step(.context)
+        case .guide(let section):
+            return step(.guide(section))
+        case .context(let size):
+            return step(.context(size))
+        case .instant:
+            return step(.instant)
         case .quit:
             return step(.quit)
         }
+    }
+
+    /// `label` for the sentence on screen and, in a run, the next `count - 1` of its document.
+    /// A run reaching sentences that are not on screen is asked about first, unless `confirmed`.
+    private func planLabel(
+        _ label: Int, count: Int, command: SessionCommand, line: String, at time: Timestamp, confirmed: Bool
+    ) -> SessionStep {
+        func step(_ action: SessionStep.Action, _ records: [AnnotationRecord] = []) -> SessionStep {
+            SessionStep(line: line, command: command, action: action, records: records)
+        }
+        guard let position = current else { return step(.reject(Self.nothingHere)) }
+        if count > 1 && !allowsRuns {
+            let error = SessionInputError.runNotAllowed(line.trimmed(of: " \t\r\n"), accepted: labelSet.summary)
+            return step(.reject(error.description))
+        }
+        let documentEnd = corpus.documentRanges[corpus.documentIndex(ofSentenceAt: position)].upperBound
+        let positions = Array(position..<min(position + count, documentEnd))
+        let name = labelSet.labels[label].name
+        let onScreen = min(1 + context, positions.count)
+        if !confirmed && onScreen < positions.count {
+            let unseen = positions.count - onScreen
+            let range = place(of: positions[onScreen], through: positions[positions.count - 1])
+            let noun = unseen == 1 ? "sentence" : "sentences"
+            return step(
+                .ask(
+                    question: "label \(unseen) \(noun) you have not seen as \(name) (\(range))? [y/N] ", label: label,
+                    count: count))
+        }
+        var records: [AnnotationRecord] = []
+        for (i, p) in positions.enumerated() {
+            let first = i == 0
+            let note = pending[p]?.note ?? (first ? existingNote(at: p) : nil)
+            let flag = pending[p]?.flag ?? (first ? ledger.isFlagged(p) : false)
+            var details = RecordDetails(
+                time: time, ms: first ? milliseconds(from: shownAt, to: time) : 0, note: note,
+                flag: flag ? true : nil, session: sessionID)
+            details.run = !first
+            records.append(recordMaker.makeRecord(for: corpus.sentences[p], label: name, details: details))
+        }
+        let shortfall = positions.count < count ? positions.count : nil
+        return step(.decide(positions: positions, label: label, shortfall: shortfall), records)
+    }
+
+    /// Retracts the last step of the session's lane, restoring what each decision replaced.
+    private func planUndo(line: String, at time: Timestamp) -> SessionStep {
+        let journal = decisions.table.journals[self.journal]
+        var records: [AnnotationRecord] = []
+        var undone: [(position: Int, label: String)] = []
+        for entry in journal.lane(adjudicated: adjudicated).lastStep() {
+            guard let position = corpus.position(of: entry.id), let label = ledger.label(at: position) else {
+                continue
+            }
+            let restored = decisions.label(entry.previous.label, journal: self.journal).map {
+                labelSet.labels[$0].name
+            }
+            var details = RecordDetails(
+                time: time, ms: nil, note: restored == nil ? nil : entry.previousNote,
+                flag: restored != nil && entry.previous.flagged ? true : nil, session: sessionID)
+            details.undo = restored != nil
+            records.append(
+                recordMaker.makeRecord(for: corpus.sentences[position], label: restored, details: details))
+            undone.append((position, labelSet.labels[label].name))
+        }
+        guard !undone.isEmpty else {
+            return SessionStep(line: line, command: .undo, action: .inform("nothing to undo"))
+        }
+        return SessionStep(line: line, command: .undo, action: .undo(undone), records: records)
     }
 
     /// The current decision again, with a new note or flag (the latest line wins).
@@ -214,19 +291,21 @@ public struct LabelingSession {
         Int(max(end.millisecondsSince1970 - start.millisecondsSince1970, 0))
     }
 
-    // MARK: - Applying
-
     /// The note of the decision in force at `position`, if any.
-    private func existingNote(at position: Int) -> String? {
+    func existingNote(at position: Int) -> String? {
         guard ledger.label(at: position) != nil else { return nil }
         return decisions.table.journals[journal].lane(adjudicated: adjudicated).note(of: corpus.sentences[position].id)
     }
+
+    // MARK: - Applying
 
     /// Carries out a planned step whose records are stored (at `positions`, one per record; none
     /// needed without records), and says what to show.
     public mutating func apply(_ step: SessionStep, at time: Timestamp, positions: [RecordPosition] = [])
         -> [SessionEvent]
     {
+        let affected = Set(step.records.compactMap { corpus.position(of: $0.id) })
+        for position in affected { countThisSession(position, by: -1) }
         if !step.records.isEmpty {
             let stored =
                 positions.count == step.records.count
@@ -239,64 +318,106 @@ public struct LabelingSession {
             }
         }
         switch step.action {
+        case .decide(let positions, _, _):
+            for position in positions { ownRecords[position, default: []].append(true) }
+        case .amend(let position):
+            ownRecords[position, default: []].append(false)
+        case .undo(let undone):
+            for (position, _) in undone {
+                ownRecords[position]?.removeLast()
+                if ownRecords[position]?.isEmpty == true { ownRecords[position] = nil }
+            }
+        default:
+            break
+        }
+        for position in affected { countThisSession(position, by: 1) }
+        return events(for: step, at: time)
+    }
+
+    /// Whether the decision in force at `position` was made in this session.
+    func isOwnDecision(_ position: Int) -> Bool { ownRecords[position]?.contains(true) ?? false }
+
+    /// Adds (`by: 1`) or removes (`by: -1`) a sentence's share of this session's counts.
+    private mutating func countThisSession(_ position: Int, by sign: Int) {
+        guard isOwnDecision(position), let label = ledger.label(at: position) else { return }
+        countsThisSession[label] += sign
+        decisionsThisSession += sign
+    }
+
+    private mutating func events(for step: SessionStep, at time: Timestamp) -> [SessionEvent] {
+        switch step.action {
         case .none:
             return []
         case .reject(let message):
             return [.problem(message)]
         case .inform(let message):
             return [.message(message)]
-        case .decide(let positions, let label, _, _, let shortfall):
-            for position in positions {
-                if !touched[position] {
-                    touched[position] = true
-                    decisionsThisSession += 1
-                    countsThisSession[label] += 1
-                }
-            }
-            var events: [SessionEvent] = [.saved(label: labelSet.labels[label].name, count: positions.count)]
+        case .ask(let question, let label, let count):
+            self.question = question
+            awaitingRun = (label, count)
+            return []
+        case .cancelRun:
+            question = nil
+            awaitingRun = nil
+            return [.message("not labeled: the run was cancelled, nothing was saved")]
+        case .decide(let positions, let label, let shortfall):
+            question = nil
+            awaitingRun = nil
+            for position in positions { pending[position] = nil }
+            let range = place(of: positions[0], through: positions[positions.count - 1])
+            var events: [SessionEvent] = [
+                .saved(label: labelSet.labels[label].name, count: positions.count, place: range)
+            ]
             if let shortfall {
                 events.append(.message("only \(shortfall) sentence\(shortfall == 1 ? "" : "s") left in this document"))
             }
             return events + advance(at: time, leaving: true)
         case .undo(let undone):
-            for (position, label) in undone where touched[position] {
-                touched[position] = false
-                decisionsThisSession -= 1
-                if let index = labelSet.index(of: label) {
-                    countsThisSession[index] = max(countsThisSession[index] - 1, 0)
-                }
-            }
             // Show the oldest sentence of the step: where the annotator was when it began.
             let position = undone[undone.count - 1].position
+            let newest = undone[0].position
             let restored = ledger.label(at: position).map { labelSet.labels[$0].name }
             if position != current {
                 if let current { forwardStack.append(current) }
                 if backStack.last == position { backStack.removeLast() }
                 show(position, at: time)
-            } else {
-                viewNote = nil
-                viewFlag = nil
             }
-            return [.undone(label: undone[undone.count - 1].label, count: undone.count, restored: restored), .show]
-        case .amend(_, _, let note, let flag):
-            viewNote = note
-            viewFlag = flag
+            pending[position] = nil
+            let range = place(of: min(position, newest), through: max(position, newest))
+            return [
+                .undone(label: undone[undone.count - 1].label, count: undone.count, restored: restored, place: range),
+                .show,
+            ]
+        case .amend:
             switch step.command {
-            case .flag?: return [.message(flag ? "flagged as unsure" : "flag removed")]
+            case .flag?:
+                return [.message(current.map { ledger.isFlagged($0) } == true ? "flagged as unsure" : "flag removed")]
             default: return [.message("note saved")]
             }
-        case .pendingNote(let text):
-            viewNote = text
+        case .pendingNote(let position, let text):
+            pending[position, default: PendingMark()].note = text
             return [.message("note kept; it is saved with the label you give this sentence")]
-        case .pendingFlag(let flag):
-            viewFlag = flag
+        case .pendingFlag(let position, let flag):
+            pending[position, default: PendingMark()].flag = flag
             return [.message(flag ? "flagged as unsure; the flag is saved with the label" : "flag removed")]
         case .back:
             if let current { forwardStack.append(current) }
             show(backStack.removeLast(), at: time)
             return [.show]
         case .skip:
-            return [.message("skipped")] + advance(at: time, leaving: true)
+            guard let position = current else { return [] }
+            if skippedSet.insert(position).inserted { skipped.append(position) }
+            var message = "skipped"
+            if let mark = pending[position] {
+                let kept = [mark.note.map { _ in "note" }, mark.flag == true ? "flag" : nil].compactMap { $0 }
+                if !kept.isEmpty {
+                    let what = kept.joined(separator: " and ")
+                    message +=
+                        "; the \(what) on \(place(of: position)) \(kept.count == 1 ? "is" : "are") kept, not saved: "
+                        + "saved when you label that sentence"
+                }
+            }
+            return [.message(message)] + advance(at: time, leaving: true)
         case .goto(let position):
             if let slot = queue.slot(of: position) {
                 // A jump: the queue carries on from there.
@@ -310,14 +431,20 @@ public struct LabelingSession {
             show(position, at: time)
             return [.show]
         case .help:
-            return [.help]
+            return [.help, .show]
         case .stats:
-            return [.stats(stats(at: time))]
-        case .guide:
-            return [.guide]
-        case .context:
-            showsContext.toggle()
-            return [.message(showsContext ? "context on" : "context off"), .show]
+            return [.stats(stats(at: time)), .show]
+        case .guide(let section):
+            return [.guide(section: section), .show]
+        case .context(let size):
+            let size = size ?? (context == 0 ? shownContext : 0)
+            setContext(size)
+            let text =
+                context == 0
+                ? "context off" : "context: \(context) sentence\(context == 1 ? "" : "s") either side"
+            return [.message(text), .show]
+        case .instant:
+            return [.toggleInstant]
         case .quit:
             return [.quit]
         }
@@ -331,16 +458,16 @@ public struct LabelingSession {
         return (step.records, apply(step, at: time))
     }
 
-    private mutating func show(_ position: Int, at time: Timestamp) {
+    mutating func show(_ position: Int, at time: Timestamp) {
         current = position
-        viewNote = nil
-        viewFlag = nil
         shownAt = time
     }
 
     /// The next sentence: where the annotator was before an excursion, else the queue's next
-    /// one not yet decided in this session.
-    private mutating func advance(at time: Timestamp, leaving: Bool) -> [SessionEvent] {
+    /// one not yet decided in this session. Leaving the last sentence of a document (in a queue
+    /// in document order) ends that document with its summary.
+    mutating func advance(at time: Timestamp, leaving: Bool) -> [SessionEvent] {
+        let left = current
         if leaving, let current { backStack.append(current) }
         if let position = forwardStack.popLast() {
             show(position, at: time)
@@ -349,117 +476,22 @@ public struct LabelingSession {
         while nextSlot < queue.count {
             let position = queue.positions[nextSlot]
             nextSlot += 1
-            if touched[position] || position == current { continue }
+            if isOwnDecision(position) || position == current { continue }
+            let ending = documentEnd(leaving: left, for: position)
             show(position, at: time)
-            return [.show]
+            return ending + [.show]
         }
+        let ending = documentEnd(leaving: left, for: nil)
         current = nil
-        viewNote = nil
-        viewFlag = nil
-        return [.finished]
+        return ending + [.finished]
     }
 
-    // MARK: - Looking things up
-
-    /// `DOC id:N` with a 1-based N, for messages.
-    public func place(of position: Int) -> String {
-        let document = corpus.documentIndex(ofSentenceAt: position)
-        let range = corpus.documentRanges[document]
-        return "\(corpus.documents[document].id):\(position - range.lowerBound + 1)"
-    }
-
-    private func resolve(_ target: SessionCommand.GotoTarget) -> Result<Int, Problem> {
-        let document: Int
-        let number: Int
-        switch target {
-        case .sentence(let n):
-            guard let anchor = current ?? backStack.last else {
-                return .failure(Problem("no current document; use :goto DOC:N"))
-            }
-            document = corpus.documentIndex(ofSentenceAt: anchor)
-            number = n
-        case .document(let name, let n):
-            switch findDocument(name) {
-            case .failure(let problem): return .failure(problem)
-            case .success(let index): document = index
-            }
-            number = n
-        }
-        let range = corpus.documentRanges[document]
-        let id = corpus.documents[document].id
-        guard number >= 1, number <= range.count else {
-            return .failure(Problem("no sentence \(number) in \(id); it has \(range.count) (1–\(range.count))"))
-        }
-        let position = range.lowerBound + number - 1
-        guard ledger.inScope(position) else {
-            return .failure(Problem("\(id):\(number) is not in this session's queue"))
-        }
-        return .success(position)
-    }
-
-    /// A document by exact id or unique prefix. O(documents), once per `:goto`.
-    private func findDocument(_ name: String) -> Result<Int, Problem> {
-        if let exact = corpus.documentIndex(of: name) { return .success(exact) }
-        let matches = corpus.documents.indices.filter { corpus.documents[$0].id.hasPrefix(name) }
-        if matches.count == 1 { return .success(matches[0]) }
-        if matches.isEmpty {
-            let examples = corpus.documents.prefix(3).map(\.id).joined(separator: ", ")
-            return .failure(
-                Problem(
-                    "unknown document '\(name)'; expected a document id or a unique prefix of one (\(examples)\(corpus.documents.count > 3 ? ", …" : ""))"
-                ))
-        }
-        let shown = matches.prefix(4).map { corpus.documents[$0].id }.joined(separator: ", ")
-        return .failure(Problem("ambiguous document '\(name)'; it could be \(shown)\(matches.count > 4 ? ", …" : "")"))
-    }
-
-    /// The next sentence in document order after the current one containing `text`
-    /// (case-insensitive), wrapping around; sentences outside the scope are passed over.
-    private func find(_ text: String) -> Int? {
-        let needle = text.lowercased()
-        let count = corpus.count
-        guard count > 0 else { return nil }
-        let start = current.map { $0 + 1 } ?? 0
-        for step in 0..<count {
-            let position = (start + step) % count
-            if position == current { continue }
-            guard ledger.inScope(position) else { continue }
-            if corpus.sentences[position].text.lowercased().contains(needle) { return position }
-        }
-        return nil
-    }
-
-    // MARK: - What to show
-
-    /// The current sentence with its context and decision; nil when nothing is on screen.
-    public func view() -> SessionView? {
-        guard let position = current else { return nil }
-        let document = corpus.documentIndex(ofSentenceAt: position)
-        let range = corpus.documentRanges[document]
-        let sentence = corpus.sentences[position]
-        let label = ledger.label(at: position)
-        return SessionView(
-            documentID: corpus.documents[document].id, sentenceNumber: position - range.lowerBound + 1,
-            sentencesInDocument: range.count, decided: ledger.decidedInScope, total: ledger.scopeCount,
-            previous: position > range.lowerBound ? corpus.sentences[position - 1].text : nil,
-            text: sentence.text,
-            next: position + 1 < range.upperBound ? corpus.sentences[position + 1].text : nil,
-            showsContext: showsContext, currentLabel: label.map { labelSet.labels[$0].name },
-            flagged: viewFlag ?? ledger.isFlagged(position),
-            note: viewNote ?? existingNote(at: position),
-            details: describe?(sentence) ?? [])
-    }
-
-    /// A lookup that failed, with the message to show.
-    struct Problem: Error {
-        let message: String
-        init(_ message: String) { self.message = message }
-    }
-
-    public func stats(at time: Timestamp) -> SessionStats {
-        SessionStats(
-            labels: labelSet.names, counts: ledger.countsByLabel, countsThisSession: countsThisSession,
-            decided: ledger.decidedInScope, total: ledger.scopeCount, decisionsThisSession: decisionsThisSession,
-            elapsedMilliseconds: max(time.millisecondsSince1970 - startedAt.millisecondsSince1970, 0))
+    /// The summary of the document of `left` when the queue's next sentence (`next`, nil at
+    /// the end) is in another one.
+    private func documentEnd(leaving left: Int?, for next: Int?) -> [SessionEvent] {
+        guard documentOrder, let left else { return [] }
+        let document = corpus.documentIndex(ofSentenceAt: left)
+        if let next, corpus.documentIndex(ofSentenceAt: next) == document { return [] }
+        return [.documentDone(summary(ofDocument: document))]
     }
 }

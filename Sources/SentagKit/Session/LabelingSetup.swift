@@ -106,17 +106,4 @@ public struct LabelingSetup {
         }
         throw SentagFailure("no annotator name: pass --annotator NAME or set SENTAG_ANNOTATOR")
     }
-
-    /// The guidelines for `:guide`: the store's `GUIDELINES.md`, else a summary of the labels.
-    public static func guideText(store: any JournalStore, labelSet: LabelSet) -> String {
-        if let bytes = try? store.readDocument(.guidelines), let text = String(validating: bytes, as: UTF8.self) {
-            return text
-        }
-        var lines = ["no guidelines in \(store.location) (GUIDELINES.md); until there are, the labels mean:"]
-        for label in labelSet.labels {
-            lines.append(
-                "  \(label.name) (\(label.key)): \(label.description.isEmpty ? "no description" : label.description)")
-        }
-        return lines.joined(separator: "\n")
-    }
 }

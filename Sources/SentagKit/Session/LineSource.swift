@@ -12,11 +12,15 @@ public protocol LineSource: AnyObject {
     /// A closure the source calls when the screen must be drawn again (the terminal was
     /// resized, or the process came back from Ctrl-Z); the source redraws its own line after.
     func onRedraw(_ redraw: @escaping () -> Void)
+    /// Switches single-keystroke mode (a label key acts without Enter); false when the source
+    /// cannot, having no terminal.
+    func setInstant(_ on: Bool) -> Bool
 }
 
 extension LineSource {
     public var columns: Int? { nil }
     public func onRedraw(_ redraw: @escaping () -> Void) {}
+    public func setInstant(_ on: Bool) -> Bool { false }
 }
 
 /// What reading a line gave.
@@ -26,18 +30,8 @@ public enum LineInput: Equatable, Sendable {
     case interrupt(hadText: Bool)
     /// Ctrl-D on an empty line, the end of piped input, or a terminal that went away.
     case end
-}
-
-/// Lines from standard input with `readLine()`: for pipes, files and scripts.
-public final class StandardInputLineSource: LineSource {
-    public init() {}
-
-    public var isInteractive: Bool { false }
-
-    public func readLine(prompt: String) -> LineInput {
-        guard let line = Swift.readLine(strippingNewline: true) else { return .end }
-        return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
-    }
+    /// SIGHUP or SIGTERM (the signal's number): the session ends at once.
+    case terminated(signal: Int32)
 }
 
 /// A fixed list of inputs, then the end: drives a session in tests exactly like a pipe.
@@ -59,6 +53,11 @@ public final class ScriptedLineSource: LineSource {
     }
 
     public var isInteractive: Bool { false }
+
+    /// Whether `setInstant` succeeds, as on a terminal (the lines are still whole lines).
+    public var acceptsInstant = false
+
+    public func setInstant(_ on: Bool) -> Bool { acceptsInstant }
 
     public func readLine(prompt: String) -> LineInput {
         prompts.append(prompt)

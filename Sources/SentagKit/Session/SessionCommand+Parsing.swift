@@ -1,20 +1,21 @@
 extension SessionCommand {
     /// Understands one typed line.
     ///
-    /// - One character: a label key, or `u`, `b`, `s`, `?`.
+    /// - One character: a label key, or `u`, `b`, `s`, `?`. Keys are matched exactly first, then
+    ///   without case when that names one thing only (Caps Lock: `C` is `c`, `U` is `u`).
     /// - A word, optionally followed by a count: a label's key, its full name or a unique
     ///   prefix of it (case-insensitive): `n`, `noise`, `noi`, `n 3`.
     /// - `:word [argument]`: a command, by name or unique prefix (`:q`, `:st`).
+    /// - `quit`, `exit`, `q!` and the like are not labels: they get a hint to use `:quit`.
     public static func parse(_ line: String, labels: LabelSet) -> Result<SessionCommand, SessionInputError> {
         let text = line.trimmed(of: " \t\r\n")
         if text.isEmpty { return .success(.nothing) }
+        if quitWords.contains(text.lowercased()) && !labels.contains(text.lowercased()) {
+            return .failure(.quitWord(text))
+        }
         if text.hasPrefix(":") { return parseColonCommand(text) }
-        switch text {
-        case "u": return .success(.undo)
-        case "b": return .success(.back)
-        case "s": return .success(.skip)
-        case "?": return .success(.help)
-        default: break
+        if text.count == 1, let key = text.first, let command = commandKey(key, labels: labels) {
+            return .success(command)
         }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         let word = String(words[0])
@@ -35,11 +36,25 @@ extension SessionCommand {
         }
     }
 
-    /// The label a word names: an exact key, a full name, or a unique name prefix.
-    /// Nil when nothing matches; a failure when the prefix is ambiguous.
+    /// The REPL's own one-key commands.
+    static let keyCommands: [Character: SessionCommand] = ["u": .undo, "b": .back, "s": .skip, "?": .help]
+
+    /// `u`, `b`, `s`, `?`, also in upper case unless a label has that key.
+    static func commandKey(_ key: Character, labels: LabelSet) -> SessionCommand? {
+        if let command = keyCommands[key] { return command }
+        guard !labels.labels.contains(where: { $0.key == key }) else { return nil }
+        return Character(key.lowercased()) == key ? nil : keyCommands[Character(key.lowercased())]
+    }
+
+    /// The label a word names: an exact key, a key in another case when only one matches, a full
+    /// name, or a unique name prefix (names without case). Nil when nothing matches; a failure
+    /// when the prefix is ambiguous.
     static func resolveLabel(_ word: String, labels: LabelSet) -> Result<Int, SessionInputError>? {
-        if word.count == 1, let index = labels.labels.firstIndex(where: { String($0.key) == word }) {
-            return .success(index)
+        if word.count == 1, let key = word.first {
+            if let index = labels.labels.firstIndex(where: { $0.key == key }) { return .success(index) }
+            let folded = key.lowercased()
+            let matches = labels.labels.indices.filter { labels.labels[$0].key.lowercased() == folded }
+            if matches.count == 1 { return .success(matches[0]) }
         }
         let lowered = word.lowercased()
         if let index = labels.index(of: lowered) { return .success(index) }
@@ -90,33 +105,34 @@ extension SessionCommand {
                 return .failure(.missingArgument(command: ":note", example: ":note irony, not a claim?"))
             }
             return .success(.note(argument))
+        case "guide": return .success(.guide(section: argument.isEmpty ? nil : argument))
+        case "context":
+            if argument.isEmpty { return .success(.context(nil)) }
+            guard let size = SentencePlace.positiveNumber(Substring(argument)) ?? (argument == "0" ? 0 : nil),
+                size <= maximumContext
+            else {
+                return .failure(.badContext(argument))
+            }
+            return .success(.context(size))
         case "flag": return noArgument(.flag)
         case "stats": return noArgument(.stats)
-        case "guide": return noArgument(.guide)
-        case "context": return noArgument(.context)
+        case "instant": return noArgument(.instant)
         case "quit": return noArgument(.quit)
         default: return noArgument(.help)
         }
     }
 
-    /// `12` → sentence 12 here; `DOC:12` → sentence 12 of DOC (split at the last colon, so JSONL
-    /// ids such as `news:3` work: `news:3:12`); `DOC` → its first sentence.
+    /// `12` → sentence 12 here; `DOC:12` (or a run `DOC:12–14`, as messages print it) → sentence
+    /// 12 of DOC (`SentencePlace.parse`: split at the last colon, so JSONL ids such as `news:3`
+    /// work: `news:3:12`); `DOC` → its first sentence.
     static func parseGotoTarget(_ argument: String) -> GotoTarget? {
-        func number(_ text: Substring) -> Int? {
-            guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), value >= 1
-            else {
-                return nil
-            }
-            return value
-        }
         if argument.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            return number(Substring(argument)).map { .sentence($0) }
+            return SentencePlace.positiveNumber(Substring(argument)).map { .sentence($0) }
         }
+        if let place = SentencePlace.parse(argument) { return .document(place.document, sentence: place.number) }
         if let colon = argument.lastIndex(of: ":") {
-            let document = argument[..<colon]
             let tail = argument[argument.index(after: colon)...]
-            if !document.isEmpty, let value = number(tail) { return .document(String(document), sentence: value) }
-            if tail.allSatisfy({ $0.isASCII && $0.isNumber }) && !tail.isEmpty { return nil }
+            if !tail.isEmpty && tail.allSatisfy({ $0.isASCII && $0.isNumber }) { return nil }
         }
         if argument.contains(" ") { return nil }
         return .document(argument, sentence: 1)

@@ -23,14 +23,18 @@ public enum SessionCommand: Equatable, Sendable {
     /// `:flag`: mark the current decision unsure (again: unmark).
     case flag
     case stats
-    case guide
-    /// `:context`: show or hide the previous and next sentences.
-    case context
+    /// `:guide`, or `:guide quote`: the guidelines, or the section on one label (or heading).
+    case guide(section: String?)
+    /// `:context N`: N sentences either side (0–5); `:context` alone hides or shows them.
+    case context(Int?)
+    /// `:instant`: single-keystroke mode on or off.
+    case instant
     case quit
     /// An empty line: nothing happens.
     case nothing
 
-    /// Where `:goto` goes. Sentence numbers are 1-based, as the header shows them.
+    /// Where `:goto` goes. Sentence numbers are 1-based, as the header and every report show them
+    /// (`SentencePlace`).
     public enum GotoTarget: Equatable, Sendable {
         /// Sentence N of the current document.
         case sentence(Int)
@@ -45,12 +49,19 @@ public enum SessionCommand: Equatable, Sendable {
         ("note", "TEXT", "attach a note to the decision on this sentence"),
         ("flag", nil, "mark the decision on this sentence unsure (again to unmark)"),
         ("stats", nil, "counts per label, pace, what is left and an estimate of the time left"),
-        ("guide", nil, "show the labeling guidelines"),
-        ("context", nil, "show or hide the previous and next sentences"),
+        ("guide", "[LABEL]", "the labeling guidelines, or the section on one label (:guide quote)"),
+        ("context", "[N]", "show N sentences either side (0–5); alone: hide or show them"),
+        ("instant", nil, "a label key acts at once, without Enter; : opens the line (again: off)"),
         ("quit", nil, "end the session (every decision is already saved)"),
         ("help", nil, "the keys and commands (same as ?)"),
     ]
 
     /// The largest count `n 3` accepts.
     public static let maximumCount = 999
+
+    /// The most sentences `:context N` shows either side.
+    public static let maximumContext = 5
+
+    /// Words people type to leave a program; they get a hint to use `:quit` or Ctrl-D.
+    static let quitWords: Set<String> = ["quit", "exit", "q!", "wq", "bye", "logout", ":q!", ":wq", ":x", ":exit"]
 }

@@ -10,8 +10,11 @@ public enum SessionInputError: Error, Equatable, Sendable, CustomStringConvertib
     case missingArgument(command: String, example: String)
     case unexpectedArgument(command: String, line: String)
     case badGoto(String)
+    case badContext(String)
     /// A count after a label (`c 3`) in a session that settles one sentence at a time.
     case runNotAllowed(String, accepted: String)
+    /// `quit`, `exit`, `q!`: what people type to leave, which is not how this REPL leaves.
+    case quitWord(String)
 
     public var description: String {
         switch self {
@@ -31,8 +34,13 @@ public enum SessionInputError: Error, Equatable, Sendable, CustomStringConvertib
             "'\(command)' takes no argument, got '\(line)'"
         case .badGoto(let argument):
             "cannot go to '\(argument)'; expected a sentence number (':goto 12') or DOC:N (':goto 003:4')"
+        case .badContext(let argument):
+            "bad context '\(argument)'; expected a number of sentences from 0 to \(SessionCommand.maximumContext), "
+                + "e.g. ':context 2' (':context' alone hides or shows them)"
         case .runNotAllowed(let line, let accepted):
             "'\(line)': one sentence at a time here, no count; expected a label alone: \(accepted)"
+        case .quitWord(let word):
+            "'\(word)' is not a label; to end the session type :quit or press Ctrl-D (every decision is already saved)"
         }
     }
 }

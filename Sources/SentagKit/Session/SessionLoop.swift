@@ -2,11 +2,15 @@
 /// the records, lets the session apply it, renders the events.
 ///
 /// The same loop runs on a terminal (a libedit `LineSource`), on a pipe
-/// (`StandardInputLineSource`) and in tests (`ScriptedLineSource`, `CapturedOutput`).
+/// (the executable's `PipedLineSource`) and in tests (`ScriptedLineSource`, `CapturedOutput`).
 ///
 /// Durability: the records of a line are appended and fsynced before the session moves on. If
 /// the store throws (a full disk), the loop shows the error, the session stays on the same
 /// sentence, and the line can simply be typed again.
+///
+/// The loop also carries out what needs the terminal: `:guide` goes through the pager when the
+/// source is interactive, and `:instant` (or `instant: true`) switches the source to single
+/// keystrokes when it can.
 public final class SessionLoop {
     public private(set) var session: LabelingSession
     private let input: any LineSource
@@ -14,8 +18,12 @@ public final class SessionLoop {
     private let journal: any JournalAppender
     private let screen: SessionScreen
     private let clock: () -> Timestamp
-    private let guide: () -> String
+    private let guidelines: () -> Guidelines
+    private let pager: ((String) -> Bool)?
     private let defaultColumns: Int
+    private let startsInstant: Bool
+    /// Whether the source reads single keystrokes now.
+    public private(set) var instant = false
 
     /// How the loop ended.
     public enum Outcome: Equatable, Sendable {
@@ -27,15 +35,22 @@ public final class SessionLoop {
         case interrupted
         /// Standard output could not be written any more.
         case outputClosed
+        /// SIGHUP or SIGTERM (the signal's number); every decision shown as saved is on disk.
+        case terminated(signal: Int32)
     }
 
     /// - Parameters:
-    ///   - guide: the guidelines' text for `:guide` (or a message saying where they are missing).
+    ///   - guidelines: the guidelines for `:guide`, read when asked for.
+    ///   - pager: shows a text through a pager on the terminal and says whether it could; only
+    ///     used when the source is interactive (otherwise, and when it cannot, the text is
+    ///     printed).
+    ///   - instant: start in single-keystroke mode (`--instant`), when the source can.
     ///   - defaultColumns: the width when the source has no terminal (`$COLUMNS`, else 80).
     public init(
         session: LabelingSession, input: any LineSource, output: any SessionOutput, journal: any JournalAppender,
         screen: SessionScreen, clock: @escaping () -> Timestamp = Timestamp.now,
-        guide: @escaping () -> String = { "no guidelines" }, defaultColumns: Int = 80
+        guidelines: (() -> Guidelines)? = nil, pager: ((String) -> Bool)? = nil, instant: Bool = false,
+        defaultColumns: Int = 80
     ) {
         self.session = session
         self.input = input
@@ -43,7 +58,10 @@ public final class SessionLoop {
         self.journal = journal
         self.screen = screen
         self.clock = clock
-        self.guide = guide
+        let labelSet = session.labelSet
+        self.guidelines = guidelines ?? { Guidelines(markdown: nil, labelSet: labelSet) }
+        self.pager = pager
+        self.startsInstant = instant
         self.defaultColumns = defaultColumns
     }
 
@@ -53,20 +71,32 @@ public final class SessionLoop {
     /// status 0 when there were any.
     public private(set) var unsavedDecisions = 0
 
-    /// Runs until `:quit`, the end of input, a second Ctrl-C or a closed output.
+    /// The prompt now: the question a run waits on, else the label keys.
+    private var prompt: String {
+        session.question ?? screen.prompt(proposal: session.proposedLabel, instant: instant)
+    }
+
+    /// Runs until `:quit`, the end of input, a second Ctrl-C, SIGHUP or SIGTERM, or a closed
+    /// output.
     public func run() -> Outcome {
         input.onRedraw { [weak self] in self?.redraw() }
+        if startsInstant { switchInstant(on: true, asked: "--instant") }
         emit(session.start(at: clock()))
         var interruptArmed = false
         while true {
-            if !input.isInteractive { output.write(screen.prompt) }
+            let prompt = self.prompt
+            if !input.isInteractive { output.write(prompt) }
             output.flush()
             if output.hasFailed { return .outputClosed }
-            switch input.readLine(prompt: screen.prompt) {
+            switch input.readLine(prompt: prompt) {
             case .end:
                 output.write("\n")
                 output.flush()
                 return .endOfInput
+            case .terminated(let signal):
+                output.write("\n")
+                output.flush()
+                return .terminated(signal: signal)
             case .interrupt(let hadText):
                 if !input.isInteractive { output.write("^C\n") }
                 if hadText {
@@ -81,7 +111,7 @@ public final class SessionLoop {
                 emitLines(["(Ctrl-C again quits; every decision is already saved)"])
             case .line(let text):
                 interruptArmed = false
-                if !input.isInteractive { output.write(text + "\n") }
+                if !input.isInteractive { output.write(TerminalText.visible(text) + "\n") }
                 if handle(text) { return .quit }
             }
         }
@@ -108,12 +138,51 @@ public final class SessionLoop {
 
     private func emit(_ events: [SessionEvent]) {
         for event in events {
-            emitLines(screen.render(event, view: session.view(), width: width, guide: guide))
+            switch event {
+            case .guide(let section): showGuide(section)
+            case .toggleInstant: switchInstant(on: !instant, asked: ":instant")
+            default: emitLines(screen.render(event, view: event == .show ? session.view() : nil, width: width))
+            }
         }
     }
 
     private func emitLines(_ lines: [String]) {
         for line in lines { output.write(line + "\n") }
+    }
+
+    /// `:guide [topic]`: through the pager on a terminal, else printed.
+    private func showGuide(_ topic: String?) {
+        let guidelines = self.guidelines()
+        var text = guidelines.text
+        if let topic {
+            switch guidelines.section(topic) {
+            case .success(let section): text = section
+            case .failure(let problem):
+                emitLines(screen.render(.problem(problem.description), view: nil, width: width))
+                return
+            }
+        }
+        if input.isInteractive, let pager {
+            output.flush()
+            if pager(text) { return }
+        }
+        emitLines(screen.guideLines(text))
+    }
+
+    /// Switches single-keystroke mode, saying what changed or why it cannot.
+    private func switchInstant(on: Bool, asked: String) {
+        guard input.setInstant(on) else {
+            emitLines(["\(asked) needs a terminal; lines are read one by one here, each ended by Enter"])
+            return
+        }
+        instant = on
+        emitLines(
+            TextWrapper.wrap(
+                on
+                    ? "instant mode: a label key acts at once, without Enter; digits then a key label a run (3n); "
+                        + ": opens the line for commands; :instant turns it off"
+                    : "line mode: type a key or a name, then Enter",
+                width: width, rest: "  "))
     }
 
     /// Draws the current sentence again at the current width (after a resize or Ctrl-Z/fg).

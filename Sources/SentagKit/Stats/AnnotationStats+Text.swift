@@ -33,7 +33,10 @@ extension AnnotationStats {
             var rows: [[String]] = [["Documents", "sentences", "labeled"] + columns.map(\.progress.name)]
             for document in documents {
                 rows.append(
-                    ["  " + document.doc, ReportText.count(document.sentences), ReportText.count(document.labeled)]
+                    [
+                        "  " + TerminalText.visible(document.doc), ReportText.count(document.sentences),
+                        ReportText.count(document.labeled),
+                    ]
                         + columns.map { ReportText.count(document.covered[$0.position]) })
             }
             var lines = ReportText.table(rows, indent: "")
@@ -61,10 +64,11 @@ extension AnnotationStats {
             let shown = 50
             for orphan in orphaned.prefix(shown) {
                 let kind = orphan.adjudicated ? "adjudicated " : ""
+                let place = SentencePlace(document: orphan.doc, index: orphan.index)
                 out.append(
-                    "  \(orphan.path):\(orphan.line)  \(orphan.doc):\(orphan.index)  \(kind)\(orphan.label)  \(orphan.id)"
-                )
-                if let text = orphan.text { out.append("      \(text)") }
+                    TerminalText.visible(
+                        "  \(orphan.path):\(orphan.line)  \(place)  \(kind)\(orphan.label)  \(orphan.id)"))
+                if let text = orphan.text { out.append("      " + TerminalText.visible(text)) }
             }
             if orphaned.count > shown {
                 out.append("  … and \(ReportText.count(orphaned.count - shown)) more (--json lists them all).")

@@ -14,7 +14,15 @@ public enum FileSystem {
     public struct Failure: Error, Equatable, Sendable {
         public var path: String
         public var errno: Int32
-        public var reason: String { FileSystem.describe(errno: errno) }
+        /// A reason no `errno` says (a FIFO where a file was expected); else `strerror`'s text.
+        public var detail: String? = nil
+        public var reason: String { detail ?? FileSystem.describe(errno: errno) }
+    }
+
+    /// What identifies a file system object whatever the path to it: device and inode.
+    public struct Identity: Hashable, Sendable {
+        public var device: UInt64
+        public var inode: UInt64
     }
 
     public static func describe(errno code: Int32) -> String {
@@ -24,25 +32,45 @@ public enum FileSystem {
 
     /// The kind of the object at `path` (following symbolic links); nil when nothing is there.
     public static func kind(of path: String) -> Kind? {
+        status(of: path)?.kind
+    }
+
+    /// The kind and identity of the object at `path` (following symbolic links); nil when
+    /// nothing is there.
+    public static func status(of path: String) -> (kind: Kind, identity: Identity)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        default: return .other
+        let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        return (kind(ofMode: info.st_mode), identity)
+    }
+
+    private static func kind(ofMode mode: mode_t) -> Kind {
+        switch mode & S_IFMT {
+        case S_IFREG: .file
+        case S_IFDIR: .directory
+        default: .other
         }
     }
 
     public static func exists(_ path: String) -> Bool { kind(of: path) != nil }
 
-    /// The whole content of a regular file.
+    /// The whole content of a regular file; anything else (a FIFO, a device, a socket) is a
+    /// failure, not a wait or an endless read.
+    ///
+    /// Opened non-blocking, so a FIFO put in the file's place after a check cannot hang the
+    /// open; the type is checked on the open descriptor (no race), and regular files ignore
+    /// `O_NONBLOCK` when read.
     public static func readFile(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw Failure(path: path, errno: errno) }
         defer { close(fd) }
         var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(path: path, errno: errno) }
+        guard kind(ofMode: info.st_mode) == .file else {
+            throw Failure(path: path, errno: EINVAL, detail: notRegularFile)
+        }
         var capacity = 1 << 16
-        if fstat(fd, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
+        if info.st_size > 0 { capacity = Int(info.st_size) + 1 }
         var bytes = [UInt8](repeating: 0, count: capacity)
         var count = 0
         while true {
@@ -60,6 +88,9 @@ public enum FileSystem {
         bytes.removeSubrange(count...)
         return bytes
     }
+
+    /// Why a FIFO, a device or a socket is refused where a file was expected.
+    public static let notRegularFile = "not a regular file (a FIFO, a device or a socket)"
 
     /// Names in a directory, without `.` and `..`, sorted bytewise.
     public static func listDirectory(_ path: String) throws(Failure) -> [String] {

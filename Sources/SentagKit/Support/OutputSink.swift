@@ -8,6 +8,10 @@
 ///
 /// Collects bytes and writes them in large blocks, so printing a million JSON lines costs a few
 /// hundred `write` calls. `flush()` must be called at the end (it is also called on deinit).
+///
+/// A write error does not stop the caller: it is kept in `failure` and later writes are
+/// dropped. Whoever owns the stream looks at `failure` when done; for standard output that is
+/// the executable, once, after every command (`standardOutput()` is one sink per process).
 public final class OutputSink {
     public let fd: Int32
     private var buffer: [UInt8] = []
@@ -21,7 +25,12 @@ public final class OutputSink {
         buffer.reserveCapacity(capacity)
     }
 
-    public static func standardOutput() -> OutputSink { OutputSink(fd: STDOUT_FILENO) }
+    /// The process's standard output: one shared sink, so everything printed keeps its order
+    /// and one failure is seen by the one check at the end. Used from the main thread only.
+    public static func standardOutput() -> OutputSink { sharedStandardOutput }
+
+    nonisolated(unsafe) private static let sharedStandardOutput = OutputSink(fd: STDOUT_FILENO)
+
     public static func standardError() -> OutputSink { OutputSink(fd: STDERR_FILENO, capacity: 0) }
 
     deinit { flush() }
