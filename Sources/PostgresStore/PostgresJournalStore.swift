@@ -18,6 +18,8 @@ import SentagKit
 ///   milliseconds where fetching hundreds of megabytes from the server would not; segmentations
 ///   belong to local source files anyway. Nothing there is needed for correctness.
 /// - **Documents** (`labels.json`, `plan.json`, `GUIDELINES.md`) are rows of `sentag.documents`.
+/// - **Routing**: a plan's single-annotation units come from a shared pool (`singleUnits`), so
+///   annotators on different machines take the next free unit as they go.
 /// - **Threads**: each reading thread gets a connection of its own from a small pool; a journal
 ///   open for appending has its own connection, which holds the annotator's advisory lock.
 ///
@@ -183,6 +185,21 @@ public final class PostgresJournalStore: JournalStore {
 
     public func writeDocument(_ document: StoreDocument, _ bytes: [UInt8]) throws(StoreError) {
         try withConnection { connection in try PostgresDocumentTable(connection).write(document.rawValue, bytes) }
+    }
+
+    /// The shared pool of the plan's single units (`PostgresItemPool`): filled once with every
+    /// unit in order, then each annotator claims the next free ones as they ask
+    /// (`FOR UPDATE SKIP LOCKED`: never one unit to two annotators, and nobody waits for anybody);
+    /// what an annotator claimed stays theirs across sessions.
+    public func singleUnits(_ request: SingleUnitRequest) throws(StoreError) -> [String] {
+        guard AnnotatorName.isValid(request.annotator) else { throw .badAnnotatorName(request.annotator) }
+        return try withConnection { connection in
+            try PostgresRecordTable(connection).register(annotator: request.annotator)
+            let pool = PostgresItemPool(connection, plan: request.plan)
+            try pool.fillOnce(request.units)
+            if request.more > 0 { _ = try pool.take(request.more, for: request.annotator) }
+            return try pool.items(takenBy: request.annotator)
+        }
     }
 
     static let listAnnotators = PostgresPreparedStatement(

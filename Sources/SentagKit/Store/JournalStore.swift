@@ -53,6 +53,14 @@ public protocol JournalStore: AnyObject {
     /// Replaces a project file as a whole, atomically.
     func writeDocument(_ document: StoreDocument, _ bytes: [UInt8]) throws(StoreError)
 
+    /// The single-annotation units of a plan that `request.annotator` labels. A store whose
+    /// annotators share a pool (a database: work handed out as it is asked for, so a fast
+    /// annotator is never idle while a slow one holds a fixed share) claims `request.more` more
+    /// and returns every unit the annotator holds; a store without one answers with the plan's
+    /// fixed share (the default). Overlap units never come from here: the plan fixes their K
+    /// distinct annotators.
+    func singleUnits(_ request: SingleUnitRequest) throws(StoreError) -> [String]
+
     /// Whether several journals may be read at once, from different threads.
     var readsConcurrently: Bool { get }
 
@@ -81,6 +89,12 @@ public struct JournalBatch {
 }
 
 extension JournalStore {
+    /// Fixed shares: the plan alone says who labels what, as in a folder that every machine
+    /// reads the same way.
+    public func singleUnits(_ request: SingleUnitRequest) throws(StoreError) -> [String] {
+        request.fixedShare
+    }
+
     /// `<location>/<file name>`, as in a folder.
     public func documentLocation(_ document: StoreDocument) -> String {
         FileSystem.join(location, document.rawValue)
@@ -116,6 +130,28 @@ public protocol JournalAppender: AnyObject {
 
     /// Releases the journal and its lock; appending afterwards fails.
     func close()
+}
+
+/// What a queue derivation asks a store about a plan's single-annotation units
+/// (`JournalStore.singleUnits`): units are named by the plan (a document, or a stretch of one).
+public struct SingleUnitRequest: Sendable, Equatable {
+    /// Names the plan (its content hash): a changed plan is a new pool.
+    public var plan: String
+    public var annotator: String
+    /// Every single-annotation unit of the plan, in the order a pool hands them out.
+    public var units: [String]
+    /// The units the plan itself gives `annotator`.
+    public var fixedShare: [String]
+    /// How many more units to claim now (0: only those already held).
+    public var more: Int
+
+    public init(plan: String, annotator: String, units: [String], fixedShare: [String], more: Int) {
+        self.plan = plan
+        self.annotator = annotator
+        self.units = units
+        self.fixedShare = fixedShare
+        self.more = more
+    }
 }
 
 /// Named files of a project besides the journals.
