@@ -40,10 +40,18 @@ final class PostgresConnectionPool: @unchecked Sendable {
     }
 
     /// Runs `body` with a connection no other thread uses meanwhile.
-    func withConnection<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
+    ///
+    /// With `retrying`, a connection that sat idle in the pool and turns out to be gone (the
+    /// server restarted during a long session) is replaced by a new one and `body` runs again:
+    /// for reads and other statements that may safely run twice.
+    func withConnection<Result>(
+        retrying: Bool = true, _ body: (PostgresConnection) throws -> Result
+    ) throws -> Result {
         let connection: PostgresConnection
+        var wasIdle = false
         if let taken = locked({ idle.popLast() }) {
             connection = taken
+            wasIdle = true
         } else {
             connection = try PostgresConnection(
                 uri: uri, applicationName: applicationName, minimumServerVersion: minimumServerVersion)
@@ -55,6 +63,11 @@ final class PostgresConnectionPool: @unchecked Sendable {
                 connection.close()
             }
         }
-        return try body(connection)
+        do {
+            return try body(connection)
+        } catch let error as PostgresError where error.isConnectionLost && wasIdle && retrying {
+            connection.close()
+            return try withConnection(retrying: true, body)
+        }
     }
 }

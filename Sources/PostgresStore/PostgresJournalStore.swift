@@ -75,11 +75,13 @@ public final class PostgresJournalStore: JournalStore {
 
     public var readsConcurrently: Bool { true }
 
-    /// Runs `body` on a pooled connection; a database error becomes a `StoreError` worded for
-    /// people.
-    func withConnection<Result>(_ body: (PostgresConnection) throws -> Result) throws(StoreError) -> Result {
+    /// Runs `body` on a pooled connection (again on a new one when an idle connection turns out
+    /// to be gone, if `retrying`); a database error becomes a `StoreError` worded for people.
+    func withConnection<Result>(
+        retrying: Bool = true, _ body: (PostgresConnection) throws -> Result
+    ) throws(StoreError) -> Result {
         do {
-            return try pool.withConnection(body)
+            return try pool.withConnection(retrying: retrying, body)
         } catch let error as StoreError {
             throw error
         } catch let error as PostgresError {
@@ -193,7 +195,8 @@ public final class PostgresJournalStore: JournalStore {
     /// what an annotator claimed stays theirs across sessions.
     public func singleUnits(_ request: SingleUnitRequest) throws(StoreError) -> [String] {
         guard AnnotatorName.isValid(request.annotator) else { throw .badAnnotatorName(request.annotator) }
-        return try withConnection { connection in
+        // Not run twice: a claim whose answer was lost may have been made.
+        return try withConnection(retrying: false) { connection in
             try PostgresRecordTable(connection).register(annotator: request.annotator)
             let pool = PostgresItemPool(connection, plan: request.plan)
             try pool.fillOnce(request.units)

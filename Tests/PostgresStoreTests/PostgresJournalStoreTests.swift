@@ -168,6 +168,26 @@ struct PostgresJournalStoreTests {
         #expect(try Self.lines(store).map(\.0) == [Self.record(1, "claim"), Self.record(2, "quote")].map(Self.line))
     }
 
+    @Test func readsGoOnOverANewConnectionWhenTheServerEndedAnIdleOne() throws {
+        let database = try ScratchDatabase()
+        defer { database.drop() }
+        let store = try PostgresJournalStore(
+            uri: PostgresURI(database.uri), applicationName: "pool-test", cache: .some(nil))
+        let journal = try store.openJournal("alice", command: "test")
+        try journal.append([Self.record(1, "claim")])
+        journal.close()
+        #expect(try store.annotators() == ["alice"])
+        let admin = try database.connect()
+        try admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'pool-test'")
+        #expect(
+            try eventually {
+                try admin.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pool-test'").scalar
+                    == "0"
+            })
+        #expect(try store.annotators() == ["alice"])
+        #expect(try Self.lines(store).count == 1)
+    }
+
     /// The one unknowable case, a COMMIT whose answer was lost, made deterministic: the records
     /// are stored (or not) behind the appender's back, and it is told its last append is
     /// unconfirmed, then the connection is cut.

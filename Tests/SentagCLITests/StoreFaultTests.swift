@@ -112,7 +112,7 @@ struct StoreFaultTests {
                 == "\(old.uri): upgraded the sentag schema from version 1 to \(PostgresSchema.current.version)\n")
         Self.expectOneLine(
             try Self.agreement(old.uri),
-            "\(old.uri): no journals (*.jsonl) yet; label some sentences with 'sentag label' first")
+            "\(old.uri): no decisions yet; label some sentences with 'sentag label' first")
     }
 
     /// A session on a server of the test's own, started in `folder`.
