@@ -189,6 +189,16 @@ public final class PostgresJournalStore: JournalStore {
         try withConnection { connection in try PostgresDocumentTable(connection).write(document.rawValue, bytes) }
     }
 
+    /// Compares and replaces in one transaction, under an advisory lock of the document's name:
+    /// two leads planning at once from two machines, one wins.
+    public func replaceDocument(_ document: StoreDocument, expecting expected: [UInt8]?, with bytes: [UInt8])
+        throws(StoreError) -> Bool
+    {
+        try withConnection(retrying: false) { connection in
+            try PostgresDocumentTable(connection).replace(document.rawValue, expecting: expected, with: bytes)
+        }
+    }
+
     /// The shared pool of the plan's single units (`PostgresItemPool`): filled once with every
     /// unit in order, then each annotator claims the next free ones as they ask
     /// (`FOR UPDATE SKIP LOCKED`: never one unit to two annotators, and nobody waits for anybody);

@@ -20,6 +20,8 @@ public struct PostgresSchema: Sendable {
     public static let lockNamespace: Int64 = 0x5345_4E54 << 32
     /// The advisory-lock namespace of filling a plan's routing pool, "SENP" (`PostgresItemPool`).
     public static let poolLockNamespace: Int64 = 0x5345_4E50 << 32
+    /// The advisory-lock namespace of replacing a document, "SEND" (`PostgresDocumentTable`).
+    public static let documentLockNamespace: Int64 = 0x5345_4E44 << 32
 
     public let migrations: [PostgresMigration]
 

@@ -6,11 +6,13 @@ import SentagKit
 
 /// Issue 5: `sentag export` of 1M label lines from three annotators, end to end; target ≤ 3 s.
 ///
-/// The label files are generated once into `bench-data/export/Annotations` (kept between runs):
-/// alice, bob and carol each label every sentence of ~11k documents (news-like sentences of
-/// 60–250 characters), about 12% of votes disagree with the others, a few decisions are changed
-/// or retracted and labeled again, and carol adjudicates part of the disagreements — 1,000,000
-/// lines, about 330 MB. The timed command is the built binary, spawned as a user would run it.
+/// The corpus and the journals are generated once into `bench-data/export/` (kept between
+/// runs): `corpus.jsonl`, 12k documents of news-like sentences of 60–250 characters, one per
+/// line; alice, bob and carol label its sentences in order until there are 1,000,000 lines
+/// (about 12% of votes disagree with the others, a few decisions are changed or retracted and
+/// labeled again, and carol adjudicates part of the disagreements), about 330 MB. The timed
+/// command is the built binary, spawned as a user would run it, with the corpus as its source
+/// (the exported texts come from it).
 enum ExportBenchmark {
     static let lineCount = 1_000_000
     static let annotators = ["alice", "bob", "carol"]
@@ -18,8 +20,9 @@ enum ExportBenchmark {
     static func run(_ context: BenchContext) throws {
         let root = FileSystem.join(context.scratch, "export")
         let annotations = FileSystem.join(root, "Annotations")
+        let corpus = FileSystem.join(root, "corpus.jsonl")
         let output = FileSystem.join(root, "dataset")
-        let generated = try prepare(annotations)
+        let generated = try prepare(annotations, corpus: corpus)
         print("  data: \(generated)")
 
         // In-process reference figure: reading the three journals into a table, no checkpoint.
@@ -31,7 +34,7 @@ enum ExportBenchmark {
         var times: [Double] = []
         for _ in 0..<3 {
             let start = BenchContext.now()
-            let status = spawn(context.sentagPath, ["export", "--out", output, "--annotations", annotations])
+            let status = spawn(context.sentagPath, ["export", corpus, "--out", output, "--annotations", annotations])
             let elapsed = BenchContext.now() - start
             guard status == 0 else {
                 print("  failed: sentag export exited with \(status)")
@@ -59,8 +62,8 @@ enum ExportBenchmark {
     // MARK: - Data
 
     /// Generates the label files unless a previous run left complete ones; returns a description.
-    private static func prepare(_ annotations: String) throws -> String {
-        let marker = FileSystem.join(annotations, ".complete-v2")
+    private static func prepare(_ annotations: String, corpus corpusPath: String) throws -> String {
+        let marker = FileSystem.join(annotations, ".complete-v3")
         if FileSystem.exists(marker) {
             return "reusing \(annotations) (\(lineCount) lines; delete the folder to regenerate)"
         }
@@ -91,19 +94,23 @@ enum ExportBenchmark {
             files[annotator].write(record.jsonLine)
             written += 1
         }
+        var source: [UInt8] = []
+        for number in 1...12_000 {
+            let lines = (0..<(15 + generator.next(below: 31))).map { _ in sentenceText(&generator) }
+            source += JSONWriter.line { writer in
+                writer.beginObject()
+                writer.field("id", "bench_\(number)_" + String(generator.next(), radix: 16).prefix(8))
+                writer.field("text", lines.joined(separator: "\n"))
+                writer.endObject()
+            }
+        }
+        try LabelBenchmark.write(source, to: corpusPath)
+        let corpus = try Corpus.load([corpusPath])
         var documentNumber = 0
-        documentLoop: while written < lineCount {
+        documentLoop: for range in corpus.documentRanges {
             documentNumber += 1
-            let doc = "bench_\(documentNumber)_" + String(generator.next(), radix: 16).prefix(8)
-            let sentenceCount = 15 + generator.next(below: 31)
-            var offset = 0
-            for index in 0..<sentenceCount {
-                let text = sentenceText(&generator)
-                let scalars = text.unicodeScalars.count
-                let sentence = Sentence(
-                    id: SentenceID(document: doc, text: text, occurrence: 0), doc: doc, index: index, start: offset,
-                    end: offset + scalars, text: text)
-                offset += scalars + 1
+            for position in range {
+                let sentence = corpus.sentences[position]
                 let truth = pickLabel()
                 var votes: [String: String] = [:]
                 for (annotator, name) in annotators.enumerated() {
@@ -150,7 +157,8 @@ enum ExportBenchmark {
         let done = open(marker, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if done >= 0 { _ = close(done) }
         let seconds = format(BenchContext.now() - start)
-        return "generated \(written) lines for \(documentNumber) documents into \(annotations) in \(seconds) s"
+        return
+            "generated \(written) lines for \(documentNumber) documents (\(corpus.count) sentences) into \(annotations) in \(seconds) s"
     }
 
     private static let words = [

@@ -70,10 +70,14 @@ extension Sentag {
         func run() throws {
             let project = try ProjectSnapshot.read(try annotationsOption.store())
             if project.table.journals.isEmpty { throw StoreError.noJournals(location: project.store.location) }
+            // A plan's gold items are not agreement items; each annotator's accuracy on them is reported.
+            let gold = try PlanDocument.read(from: project.store)?.plan.gold
             let options = AgreementReport.Options(
-                bootstrapSamples: bootstrap, seed: seed, listDisagreements: disagreements)
-            let report = try AgreementReport.compute(
+                bootstrapSamples: bootstrap, seed: seed, listDisagreements: disagreements,
+                excludedItems: Set(gold?.items.map(\.id) ?? []))
+            var report = try AgreementReport.compute(
                 view: project.view, annotators: annotators, options: options, store: project.store)
+            report.gold = gold.map { GoldReport.compute(view: project.view, gold: $0, annotators: annotators) }
             let errors = OutputSink.standardError()
             for line in project.warningLines { errors.line(TerminalText.visible(line)) }
             errors.flush()

@@ -93,11 +93,13 @@ extension Sentag {
         }
 
         func run() throws {
-            let project = try ProjectSnapshot.read(try annotationsOption.store(), sources: source.resolved)
+            let store = try annotationsOption.store()
+            let sources = try source.resolved(planIn: store)
+            let project = try ProjectSnapshot.read(store, sources: sources)
             var configuration = ExportConfiguration(
                 annotationsDirectory: project.store.location, outputDirectory: out, sentagVersion: Sentag.version,
                 sha256: LibCryptoSHA256.self)
-            configuration.sources = source.resolved
+            configuration.sources = sources
             configuration.policy = policy
             configuration.minVotes = minVotes
             configuration.droppedLabels = drop

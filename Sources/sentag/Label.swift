@@ -15,7 +15,8 @@ extension Sentag {
             abstract: "Label sentences one by one: a key and Enter per sentence.",
             discussion: """
                 Shows each sentence with its neighbours; type a label key (c, q, p, n by default), its \
-                name or a unique prefix, then Enter. Every decision is appended to \
+                name or a unique prefix, then Enter. With a plan in the annotations folder ('sentag \
+                plan'), only the annotator's share is shown, and the sources default to the plan's. Every decision is appended to \
                 <annotations>/<annotator>.jsonl and synced to disk before the next sentence appears. \
                 Type ? in the session for all keys and commands. When standard input is not a \
                 terminal, lines are read from it (one command per line) and the session ends at the \
@@ -62,19 +63,30 @@ extension Sentag {
                 option: annotator, environment: ProcessEnvironment.current, account: account)
             let store = try annotations.store()
             let setup = try LabelingSetup.prepare(
-                .init(sources: source.resolved, annotator: name, order: order, seed: seed, filter: only), store: store)
+                .init(
+                    sources: source.resolved, annotator: name, order: order, seed: seed, filter: only,
+                    sourcesGiven: !source.sources.isEmpty), store: store)
             let path = store.journalLocation(name)
-            var banner = ["\(name) · \(path)" + (order == .shuffle ? " · shuffled with seed \(setup.seed)" : "")]
+            var first = "\(name) · \(path)"
+            if let share = setup.plannedQueue {
+                first += " · your share of the plan: \(share.count) sentence\(share.count == 1 ? "" : "s")"
+                if share.isAbsent { first += " (marked absent: 'sentag plan --add \(name)' brings you back)" }
+            }
+            if order == .shuffle { first += " · shuffled with seed \(setup.seed)" }
+            var banner = [first]
             let environment = ProcessEnvironment.current
             if name == "root" && annotator == nil && (environment["SENTAG_ANNOTATOR"] ?? "").isEmpty {
                 banner.append("labeling as root; pass --annotator NAME (or set SENTAG_ANNOTATOR) to label as yourself")
             }
-            var session = setup.session
+            let (journal, warnings) = (setup.journal, Diagnostic.lines(setup.warnings, total: setup.warningCount))
+            // The session alone holds the decision table from here on, so its first decision
+            // changes it in place instead of copying it (a million-slot lane is tens of MB).
+            var session = (consume setup).session
             session.setContext(context)
             let screen = SessionScreen(labelSet: session.labelSet, style: .forDescriptor(STDOUT_FILENO))
             try SessionCommandRunner.run(
-                session: session, journal: setup.journal, store: store, screen: screen,
-                warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner, instant: instant
+                session: consume session, journal: journal, store: store, screen: screen, warnings: warnings,
+                banner: banner, instant: instant
             ) { session in
                 screen.closing(session.stats(at: Timestamp.now()), path: path)
             }

@@ -45,6 +45,9 @@ extension Sentag {
             help: "Which items to show: unsettled (resume), all (also those already settled), or flagged.")
         var only: ReviewFilter = .unsettled
 
+        @Flag(help: "Hide who voted what: votes are shown as annotator 1, 2, … in a shuffled order.")
+        var blind = false
+
         @Option(help: "Sentences shown either side of the item, 0 to 5 (:context N in the session).")
         var context = 1
 
@@ -70,30 +73,35 @@ extension Sentag {
             }
             let preparation = try ReviewSetup.prepare(
                 .init(
-                    sources: source.resolved, adjudicator: adjudicator,
-                    criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only), store: store)
-            switch preparation {
+                    sources: try source.resolved(planIn: store), adjudicator: adjudicator,
+                    criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only, blind: blind),
+                store: store)
+            switch consume preparation {
             case .nothingToReview(let message):
                 let output = OutputSink.standardOutput()
                 output.line(TerminalText.visible(message))
                 output.flush()
             case .ready(let setup):
                 let items = setup.items
+                let among =
+                    blind
+                    ? "\(items.table.annotators.count) annotators (blind: names hidden)"
+                    : items.table.annotators.joined(separator: ", ")
                 var banner = [
                     "\(adjudicator) · \(store.journalLocation(adjudicator)) · \(items.positions.count) \(items.criteria.itemsNoun)"
-                        + " among \(items.table.annotators.joined(separator: ", "))"
+                        + " among \(among)"
                 ]
                 if let outside = setup.outsideNote { banner.append(outside) }
                 let screen = SessionScreen(
                     labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO), doneWord: "adjudicated",
                     offersRuns: false, proposalHelp: ReviewSetup.proposalHelp)
                 let path = store.journalLocation(adjudicator)
-                var session = setup.session
+                let (journal, warnings) = (setup.journal, Diagnostic.lines(setup.warnings, total: setup.warningCount))
+                var session = (consume setup).session
                 session.setContext(context)
                 try SessionCommandRunner.run(
-                    session: session, journal: setup.journal, store: store, screen: screen,
-                    warnings: Diagnostic.lines(setup.warnings, total: setup.warningCount), banner: banner,
-                    instant: instant
+                    session: consume session, journal: journal, store: store, screen: screen, warnings: warnings,
+                    banner: banner, instant: instant
                 ) { session in
                     ReviewSummary.lines(
                         session.stats(at: Timestamp.now()), criteria: items.criteria, adjudicator: adjudicator,

@@ -21,7 +21,8 @@ enum SessionCommandRunner {
     ///   - instant: start in single-keystroke mode (`--instant`).
     ///   - closing: the lines printed when the session ends, from the finished session.
     static func run(
-        session: LabelingSession, journal: any JournalAppender, store: any JournalStore, screen: SessionScreen,
+        session: consuming LabelingSession, journal: any JournalAppender, store: any JournalStore,
+        screen: SessionScreen,
         warnings: [String], banner: [String], instant: Bool = false, closing: (LabelingSession) -> [String]
     ) throws {
         let errors = OutputSink.standardError()
@@ -54,7 +55,7 @@ enum SessionCommandRunner {
         }
         let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
         let loop = SessionLoop(
-            session: session, input: input, output: output, journal: journal, screen: screen,
+            session: consume session, input: input, output: output, journal: journal, screen: screen,
             guidelines: { Guidelines.load(store: store, labelSet: labelSet) }, pager: pager, instant: instant,
             defaultColumns: columns)
         let outcome = loop.run()

@@ -7,6 +7,12 @@ struct SourceArguments: ParsableArguments {
     var sources: [String] = []
 
     var resolved: [String] { sources.isEmpty ? ["seeds"] : sources }
+
+    /// The sources given, else the sources of the store's plan (`sentag plan`), else `seeds`.
+    func resolved(planIn store: any JournalStore) throws -> [String] {
+        guard sources.isEmpty, let plan = try PlanDocument.read(from: store)?.plan else { return resolved }
+        return plan.sources
+    }
 }
 
 /// `--annotations DIR|URI`: where the journals live.

@@ -14,7 +14,10 @@ extension Sentag {
                 Per annotator: decisions, counts per label, labels per minute over the active time, \
                 first and last decision. Per document: sentences each annotator covered. The overlap \
                 (sentences with 0, 1, 2… decisions), and the records whose id matches no sentence of \
-                the sources (orphaned: an article was edited), counted and listed.
+                the sources (orphaned: an article was edited), counted and listed. Pace and attention: \
+                the median seconds per sentence, and decisions quicker than --unread-seconds on \
+                sentences longer than --unread-length, listed as possibly unread. With a plan that has \
+                gold items, each annotator's accuracy on them.
                 """
         )
 
@@ -30,9 +33,27 @@ extension Sentag {
             transform: OptionValue.minutes)
         var idleMinutes: Double = 5
 
+        @Option(
+            parsing: .unconditional,
+            help:
+                "Decisions quicker than this many seconds on a long sentence are listed as possibly unread. (default: 1)",
+            transform: OptionValue.seconds)
+        var unreadSeconds: Double = AnnotatorPace.Floor().seconds
+
+        @Option(
+            parsing: .unconditional,
+            help: "The length in characters above which a sentence is long (for --unread-seconds). (default: 100)",
+            transform: OptionValue.count(0...Int.max, of: "characters"))
+        var unreadLength: Int = AnnotatorPace.Floor().characters
+
         func run() throws {
-            let project = try ProjectSnapshot.read(try annotationsOption.store(), sources: source.resolved)
-            let stats = AnnotationStats.compute(view: project.view, store: project.store, idleLimit: idleMinutes * 60)
+            let store = try annotationsOption.store()
+            let plan = try PlanDocument.read(from: store)?.plan
+            let sources = source.sources.isEmpty ? plan?.sources ?? ["seeds"] : source.sources
+            let project = try ProjectSnapshot.read(store, sources: sources)
+            var stats = AnnotationStats.compute(view: project.view, store: project.store, idleLimit: idleMinutes * 60)
+            stats.addQuality(
+                view: project.view, floor: .init(seconds: unreadSeconds, characters: unreadLength), gold: plan?.gold)
             let errors = OutputSink.standardError()
             for line in project.warningLines { errors.line(TerminalText.visible(line)) }
             errors.flush()

@@ -9,7 +9,7 @@ import Testing
         (["help", "exprot"], "unknown subcommand 'exprot'; did you mean 'export'?"),
         (
             ["seeds"],
-            "unknown subcommand 'seeds'; the subcommands are label, segment, agreement, review, export, stats, store"
+            "unknown subcommand 'seeds'; the subcommands are label, segment, agreement, review, export, stats, store, plan"
         ),
     ])
     func anUnknownSubcommandIsAUsageErrorWithASuggestion(_ arguments: [String], _ message: String) throws {

@@ -6,13 +6,13 @@ import Testing
 @Suite struct ReviewSessionHookTests {
     typealias F = SessionFixture
 
-    func session(allowsRuns: Bool) -> LabelingSession {
+    func session(allowsRuns: Bool, scope: [Int] = [0, 2]) -> LabelingSession {
         var table = DecisionTable()
         table.ensureJournal("judge")
         let view = DecisionView(table: table, labelSet: .default, corpus: F.corpus)
-        let ledger = DecisionLedger(view: view, journal: 0, adjudicated: false, scope: .positions([0, 2]))
+        let ledger = DecisionLedger(view: view, journal: 0, adjudicated: false, scope: .positions(Set(scope)))
         var session = LabelingSession(
-            decisions: view, annotator: "judge", queue: SessionQueue(positions: [0, 2], corpusCount: F.corpus.count),
+            decisions: view, annotator: "judge", queue: SessionQueue(positions: scope, corpusCount: F.corpus.count),
             ledger: ledger, recordMaker: AnnotatorRecordMaker(annotator: "judge"), sessionID: "s",
             allowsRuns: allowsRuns)
         _ = session.start(at: F.at(0))
@@ -36,9 +36,20 @@ import Testing
     }
 
     @Test func runsStayOnByDefault() {
-        var session = session(allowsRuns: true)
+        var session = session(allowsRuns: true, scope: [0, 1, 2])
         let (records, _) = session.handle("n 2", at: F.at(1))
         #expect(records.map(\.text) == ["Alpha one.", "Alpha two mentions Putin."], "\(records)")
+    }
+
+    /// A run never leaves the session's scope (a plan's share): the next sentence belongs to
+    /// someone else.
+    @Test func aRunStopsWhereTheScopeEnds() {
+        var session = session(allowsRuns: true)
+        let (records, events) = session.handle("n 2", at: F.at(1))
+        #expect(records.map(\.text) == ["Alpha one."], "\(records)")
+        #expect(
+            events.contains(.message("the run stopped after 1 sentence: the next one is not in this session's queue")),
+            "\(events)")
     }
 
     @Test func helpLeavesOutTheRunLineOnlyWhenAsked() {

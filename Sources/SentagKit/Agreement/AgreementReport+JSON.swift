@@ -126,6 +126,7 @@ extension AgreementReport {
             }
             writer.endArray()
         }
+        if let gold { writeGoldJSON(gold, to: &writer) }
         writer.endObject()
     }
 

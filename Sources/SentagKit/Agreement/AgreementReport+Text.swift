@@ -49,6 +49,10 @@ extension AgreementReport {
         out.append("")
         out.append(heading("Reading"))
         out += reading(style: style).map { "  - " + $0 }
+        if let gold {
+            out.append("")
+            out += gold.textLines(style: style)
+        }
         if let disagreements {
             out.append("")
             out.append(heading("Disagreements (\(ReportText.count(disagreements.count)))"))

@@ -11,11 +11,17 @@ public struct AgreementReport: Sendable {
         public var seed: UInt64
         /// List the items whose ratings differ (reads their records again).
         public var listDisagreements: Bool
+        /// Sentences that are not agreement items (a plan's gold checks).
+        public var excludedItems: Set<SentenceID>
 
-        public init(bootstrapSamples: Int = 0, seed: UInt64 = 1, listDisagreements: Bool = false) {
+        public init(
+            bootstrapSamples: Int = 0, seed: UInt64 = 1, listDisagreements: Bool = false,
+            excludedItems: Set<SentenceID> = []
+        ) {
             self.bootstrapSamples = bootstrapSamples
             self.seed = seed
             self.listDisagreements = listDisagreements
+            self.excludedItems = excludedItems
         }
     }
 
@@ -43,6 +49,8 @@ public struct AgreementReport: Sendable {
     public var skippedLines = 0
     /// Annotators with a label file but no current rating, not counted.
     public var leftOut: [String]
+    /// Accuracy on a plan's gold items (`GoldReport`), when the plan has some.
+    public var gold: GoldReport?
 
     public var percentAgreement: Coefficient { coefficients.percentAgreement }
     public var krippendorffAlpha: Coefficient { coefficients.krippendorffAlpha }
@@ -57,7 +65,7 @@ public struct AgreementReport: Sendable {
         view: DecisionView, annotators: [String]? = nil, options: Options = Options(),
         store: (any JournalStore)? = nil
     ) throws(StoreError) -> AgreementReport {
-        let ratings = try Ratings.collect(view, annotators: annotators)
+        let ratings = try Ratings.collect(view, annotators: annotators, excluding: options.excludedItems)
         var report = AgreementReport(table: ratings.table, options: options)
         report.leftOut = ratings.leftOut
         report.skippedLines = view.table.warnings.total
@@ -93,6 +101,7 @@ public struct AgreementReport: Sendable {
             : nil
         disagreements = nil
         leftOut = []
+        gold = nil
     }
 
     /// True when the item's ratings use more than one label.

@@ -15,12 +15,13 @@ public struct Ratings: Sendable {
     /// someone who undid everything). Annotators asked for by name are never left out.
     public var leftOut: [String]
 
-    /// The ratings of `annotators` (every annotator with a current rating when nil).
+    /// The ratings of `annotators` (every annotator with a current rating when nil), leaving out
+    /// the sentences `excluded` (a plan's gold checks, which are not agreement items).
     ///
     /// Throws when a named annotator has no journal.
-    public static func collect(_ view: DecisionView, annotators selected: [String]? = nil) throws(StoreError)
-        -> Ratings
-    {
+    public static func collect(
+        _ view: DecisionView, annotators selected: [String]? = nil, excluding excluded: Set<SentenceID> = []
+    ) throws(StoreError) -> Ratings {
         let available = view.table.annotators
         var columns = Array(available.indices)
         if let selected {
@@ -38,6 +39,7 @@ public struct Ratings: Sendable {
         var perColumn = [Int](repeating: 0, count: width)
         for (column, journal) in columns.enumerated() {
             view.forEachDecision(journal: journal, adjudicated: false) { decision in
+                if !excluded.isEmpty && excluded.contains(decision.id) { return }
                 let (found, inserted) = rowOf.row(for: decision.id)
                 if inserted {
                     ids.append(decision.id)

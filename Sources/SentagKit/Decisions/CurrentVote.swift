@@ -17,6 +17,9 @@ public struct CurrentVote: Equatable, Sendable, BitwiseCopyable {
     public var doc: Int32
     public var flagged: Bool
     public var hasNote: Bool
+    /// A record of a run (`n 3`) after its first: labeled with the first, not timed on its own
+    /// (its `ms` is 0), so pace checks leave it out.
+    public var run: Bool = false
     /// `time`, in milliseconds since 1970.
     public var time: Int64
     /// `RecordFingerprint` of the record's doc, index, start, end and text, to tell whether the

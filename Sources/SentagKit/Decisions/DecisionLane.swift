@@ -39,6 +39,10 @@ public struct DecisionLane: Sendable {
 
     public func slot(of id: SentenceID) -> Int? { index.table(for: ids).row(of: id).map(Int.init) }
 
+    /// Builds the id index now (a session does it for its own lane while the corpus loads, so
+    /// its first decision does not wait for it).
+    public func prepareIndex() { _ = index.table(for: ids) }
+
     /// The current decision on `id`; nil when there is none.
     public func vote(of id: SentenceID) -> CurrentVote? {
         guard let slot = slot(of: id) else { return nil }
@@ -122,7 +126,7 @@ final class SlotIndex: @unchecked Sendable {
     /// The slot of `id`, inserting it as the next slot (`ids.count`) when new. Only for the
     /// unique owner of this instance.
     func row(for id: SentenceID, ids: [SentenceID]) -> (row: Int32, inserted: Bool) {
-        if table == nil { table = Self.build(ids) }
+        if table == nil { _ = self.table(for: ids) }
         return table!.row(for: id)
     }
 

@@ -117,10 +117,17 @@ public struct DecisionView: Sendable {
     public func decision(journal index: Int, adjudicated: Bool, id: SentenceID) -> Decision? {
         let lane = table.journals[index].lane(adjudicated: adjudicated)
         guard let slot = lane.slot(of: id) else { return nil }
+        return decision(journal: index, adjudicated: adjudicated, slot: slot)
+    }
+
+    /// The decision in force in a slot of one journal's lane, if it counts.
+    public func decision(journal index: Int, adjudicated: Bool, slot: Int) -> Decision? {
+        let lane = table.journals[index].lane(adjudicated: adjudicated)
         let vote = lane.votes[slot]
         guard vote.isDecision else { return nil }
         let label = labelMaps[index][Int(vote.label)]
         guard label >= 0 else { return nil }
+        let id = lane.ids[slot]
         var position: Int?
         if let corpus {
             guard let found = corpus.position(of: id), corpus.fingerprint(at: found) == vote.fingerprint else {

@@ -8,7 +8,7 @@
 extension JournalDecisions {
     static let checkpointMagic: UInt64 = 0x3143_444A_4754_4E53  // "SNTGJDC1"
     /// Raised whenever the meaning of a journal line or of this layout changes.
-    static let checkpointVersion: UInt32 = 1
+    static let checkpointVersion: UInt32 = 2
 
     /// The layout sizes and the build: a checkpoint is read only by the build that wrote it
     /// (the rules for a line may have changed since).

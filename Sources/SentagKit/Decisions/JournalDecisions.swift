@@ -182,8 +182,8 @@ public struct JournalDecisions: Sendable {
             let vote = CurrentVote(
                 label: intern(prepared.label, into: &labels), suggested: intern(prepared.suggested, into: &labels),
                 ms: prepared.ms, index: prepared.index, doc: intern(prepared.doc, into: &docs),
-                flagged: prepared.flagged, hasNote: false, time: prepared.time, fingerprint: prepared.fingerprint,
-                position: position)
+                flagged: prepared.flagged, hasNote: false, run: prepared.run, time: prepared.time,
+                fingerprint: prepared.fingerprint, position: position)
             apply(
                 id: prepared.id, vote: vote, note: prepared.note.decoded.map { DecodedRecord.string($0, in: line) },
                 adjudicated: prepared.adjudicated, undo: prepared.undo, run: prepared.run)
@@ -196,7 +196,7 @@ public struct JournalDecisions: Sendable {
             label: record.label.map { labels.intern($0) } ?? -1,
             suggested: record.suggested.map { labels.intern($0) } ?? -1,
             ms: record.ms.map { Int32(clamping: $0) } ?? -1, index: Int32(clamping: record.index),
-            doc: docs.intern(record.doc), flagged: record.flag == true, hasNote: false,
+            doc: docs.intern(record.doc), flagged: record.flag == true, hasNote: false, run: record.run,
             time: record.time.millisecondsSince1970,
             fingerprint: RecordFingerprint.of(
                 doc: record.doc, index: record.index, start: record.start, end: record.end, text: record.text),

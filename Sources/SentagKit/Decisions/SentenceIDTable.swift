@@ -1,4 +1,5 @@
-/// A hash map from sentence id to a row number, for merging label files (agreement, export).
+/// A hash map from sentence id to a row number: the corpus's positions, a lane's slots, the
+/// rows of a rating table.
 ///
 /// Open addressing with linear probing and Fibonacci hashing of the 64-bit id, kept at most half
 /// full. Merging 800k label lines spends most of its time looking ids up; Swift's `Dictionary`
@@ -7,14 +8,24 @@
 /// ids).
 struct SentenceIDTable {
     /// A key and its row side by side, so a probe touches one cache line; row -1: empty.
-    private struct Slot {
+    struct Slot: BitwiseCopyable {
         var key: UInt64
         var row: Int64
     }
 
-    private var slots: [Slot]
+    private(set) var slots: [Slot]
     private var shift: UInt64
     private(set) var count = 0
+
+    /// A table saved before (`slots` and `count`); nil when they cannot be one.
+    init?(slots: [Slot], count: Int) {
+        guard slots.count >= 16, slots.count & (slots.count - 1) == 0, count >= 0, count * 2 <= slots.count else {
+            return nil
+        }
+        self.slots = slots
+        self.shift = UInt64(64 - slots.count.trailingZeroBitCount)
+        self.count = count
+    }
 
     init(capacity: Int) {
         var size = 16

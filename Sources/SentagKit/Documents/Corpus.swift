@@ -18,7 +18,7 @@ public struct Corpus: Sendable {
     /// Sentence id → position; a Fibonacci-hashed table, several times faster than `Dictionary`
     /// for ids that are already 64-bit hashes (resuming on a million-line journal looks up
     /// every line).
-    private let positionByID: SentenceIDTable
+    let positionByID: SentenceIDTable
     private let documentIndexByID: [String: Int]
 
     /// Segments `documents`.
@@ -28,6 +28,11 @@ public struct Corpus: Sendable {
 
     /// The corpus of `documents` whose sentences are `sentences` (one count per document).
     public init(documents: [Document], sentences table: SentenceTable) {
+        self.init(documents: documents, sentences: table, index: nil)
+    }
+
+    /// The same, with the id index saved by an earlier load of the same sentences (nil: build it).
+    init(documents: [Document], sentences table: SentenceTable, index: SentenceIDTable?) {
         precondition(documents.count == table.documentCount, "one sentence count per document")
         let total = table.sentenceCount
         var ranges: [Range<Int>] = []
@@ -40,9 +45,14 @@ public struct Corpus: Sendable {
             documentOfSentence.append(contentsOf: repeatElement(Int32(index), count: count))
             start += count
         }
-        var positionByID = SentenceIDTable(capacity: total)
-        for (position, id) in table.ids.enumerated() where positionByID.row(of: id) == nil {
-            positionByID.insert(id, row: Int32(position))
+        var positionByID: SentenceIDTable
+        if let index, index.count <= total {
+            positionByID = index
+        } else {
+            positionByID = SentenceIDTable(capacity: total)
+            for (position, id) in table.ids.enumerated() where positionByID.row(of: id) == nil {
+                positionByID.insert(id, row: Int32(position))
+            }
         }
         var documentIndexByID: [String: Int] = [:]
         documentIndexByID.reserveCapacity(documents.count)
@@ -78,6 +88,9 @@ public struct Corpus: Sendable {
 
     /// The index into `documents` of the document holding the sentence at `position`.
     public func documentIndex(ofSentenceAt position: Int) -> Int { Int(documentOfSentence[position]) }
+
+    /// The length of the sentence at `position`, in Unicode scalars (`end - start`).
+    public func length(at position: Int) -> Int { spans[position].end - spans[position].start }
 
     /// The `RecordFingerprint` of the sentence at `position`.
     public func fingerprint(at position: Int) -> UInt64 { fingerprints[position] }

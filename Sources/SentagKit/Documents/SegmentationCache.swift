@@ -13,7 +13,7 @@ struct SegmentationCache {
     let cache: (any StoreCache)?
     let sources: [String]
 
-    static let magic: UInt64 = 0x3247_4553_4754_4E53  // "SNTGSEG2"
+    static let magic: UInt64 = 0x3347_4553_4754_4E53  // "SNTGSEG3"
 
     /// The cache key: a hash of the source arguments as given.
     var key: String {
@@ -48,8 +48,15 @@ struct SegmentationCache {
         }
     }
 
+    /// What a cache file holds: each file's entry, and the corpus's id index when it was saved.
+    struct Contents {
+        var entries: [String: FileEntry]
+        var index: SentenceIDTable?
+    }
+
     func load(segmenter: SentenceSegmenter) throws(SourceError) -> Corpus {
-        let stored = cache?.read(key).flatMap(Self.decode) ?? [:]
+        let contents = cache?.read(key).flatMap(Self.decode)
+        let stored = contents?.entries ?? [:]
         var documents: [Document] = []
         var sentences = SentenceTable()
         var entries: [(String, FileEntry)] = []
@@ -94,10 +101,13 @@ struct SegmentationCache {
                     ))
             }
         }
-        if let cache, changed || stored.count != entries.count {
-            cache.write(key, Self.encode(entries))
+        let unchanged = !changed && stored.count == entries.count
+        // The saved id index is for exactly these sentences only when nothing changed.
+        let corpus = Corpus(documents: documents, sentences: sentences, index: unchanged ? contents?.index : nil)
+        if let cache, !unchanged || contents?.index == nil {
+            cache.write(key, Self.encode(entries, index: corpus.positionByID))
         }
-        return Corpus(documents: documents, sentences: sentences)
+        return corpus
     }
 
     /// Whether every cached span lies inside its document's text (a damaged cache never reaches
@@ -111,7 +121,7 @@ struct SegmentationCache {
         return true
     }
 
-    static func encode(_ entries: [(String, FileEntry)]) -> [UInt8] {
+    static func encode(_ entries: [(String, FileEntry)], index: SentenceIDTable) -> [UInt8] {
         var writer = BinaryWriter(capacity: 1 << 16)
         writer.write(entries.count)
         for (name, entry) in entries {
@@ -128,6 +138,8 @@ struct SegmentationCache {
             writer.write(array: entry.sentences.ids)
             writer.write(array: entry.sentences.fingerprints)
         }
+        writer.write(index.count)
+        writer.write(array: index.slots)
         var file = BinaryWriter(capacity: writer.bytes.count + 32)
         file.write(magic)
         file.write(BuildIdentity.current)
@@ -135,7 +147,7 @@ struct SegmentationCache {
         return file.bytes + writer.bytes
     }
 
-    static func decode(_ bytes: [UInt8]) -> [String: FileEntry]? {
+    static func decode(_ bytes: [UInt8]) -> Contents? {
         var header = BinaryReader(bytes)
         guard header.read(UInt64.self) == magic, header.read(UInt64.self) == BuildIdentity.current,
             let hash = header.read(UInt64.self)
@@ -183,6 +195,11 @@ struct SegmentationCache {
                 identity: identity, contentHash: contentHash, documentIDs: documentIDs, origins: origins,
                 places: places, sentences: sentences)
         }
-        return reader.isAtEnd ? entries : nil
+        guard let indexCount = reader.readInt(), let slots = reader.readArray(of: SentenceIDTable.Slot.self),
+            reader.isAtEnd
+        else { return nil }
+        let total = entries.values.reduce(0) { $0 + $1.sentences.sentenceCount }
+        let index = SentenceIDTable(slots: slots, count: indexCount)
+        return Contents(entries: entries, index: index.flatMap { $0.count <= total ? $0 : nil })
     }
 }

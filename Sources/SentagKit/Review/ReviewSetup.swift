@@ -29,16 +29,19 @@ public struct ReviewSetup {
         public var criteria: ReviewCriteria
         public var filter: ReviewFilter
         public var sessionID: String
+        /// Hide who voted what (`VoteDescription.blind`).
+        public var blind: Bool
 
         public init(
             sources: [String], adjudicator: String, criteria: ReviewCriteria = ReviewCriteria(),
-            filter: ReviewFilter = .unsettled, sessionID: String = LabelingSetup.newSessionID()
+            filter: ReviewFilter = .unsettled, sessionID: String = LabelingSetup.newSessionID(), blind: Bool = false
         ) {
             self.sources = sources
             self.adjudicator = adjudicator
             self.criteria = criteria
             self.filter = filter
             self.sessionID = sessionID
+            self.blind = blind
         }
     }
 
@@ -59,12 +62,21 @@ public struct ReviewSetup {
         var handedOver = false
         defer { if !handedOver { journal.close() } }
         let loader = DecisionTableLoader(store: store)
-        let reading = ConcurrentResult(SendableBox { try loader.load() })
+        let adjudicator = options.adjudicator
+        let reading = ConcurrentResult(
+            SendableBox {
+                let table = try loader.load()
+                table.journal(adjudicator)?.adjudications.prepareIndex()
+                return table
+            })
         let corpus = try Corpus.load(options.sources, cache: store.cache)
         var table = try reading.value()
         table.ensureJournal(options.adjudicator)
         let view = DecisionView(table: table, labelSet: labelSet, corpus: corpus, store: store)
-        let ratings = try Ratings.collect(view)
+        // A plan's gold items have their label already: they are not agreement items, and not
+        // disagreements to settle (each annotator's accuracy on them is in `agreement`).
+        let gold = Set(try PlanDocument.read(from: store)?.plan.gold?.items.map(\.id) ?? [])
+        let ratings = try Ratings.collect(view, excluding: gold)
         let items = ReviewItems(
             table: ratings.table, corpus: corpus, criteria: options.criteria,
             outside: view.orphanedVotes())
@@ -74,7 +86,7 @@ public struct ReviewSetup {
         let own = table.index(of: options.adjudicator) ?? 0
         let ledger = DecisionLedger(view: view, journal: own, adjudicated: true, scope: items.scope)
         let queue = options.filter.queue(positions: items.positions, ledger: ledger, corpusCount: corpus.count)
-        let description = VoteDescription(items: items, ratings: ratings, view: view)
+        let description = VoteDescription(items: items, ratings: ratings, view: view, blind: options.blind)
         let session = LabelingSession(
             decisions: view, annotator: options.adjudicator, adjudicated: true, queue: queue, ledger: ledger,
             recordMaker: AdjudicationRecordMaker(adjudicator: options.adjudicator, items: items),

@@ -2,6 +2,18 @@ extension LabelingSession {
     /// The position of the latest decision in force in the session's lane (by its place in the
     /// journal), if any counts on a sentence of the corpus. O(decisions), once at the start.
     func latestDecision() -> Int? {
+        // The newest record in force first, without joining every decision with the corpus.
+        let lane = decisions.table.journals[journal].lane(adjudicated: adjudicated)
+        var newest: Int?
+        for slot in lane.votes.indices where lane.votes[slot].isDecision {
+            if newest.map({ lane.votes[$0].position < lane.votes[slot].position }) ?? true { newest = slot }
+        }
+        if let newest, let decision = decisions.decision(journal: journal, adjudicated: adjudicated, slot: newest),
+            let position = decision.position
+        {
+            return position
+        }
+        // It does not count (an orphan, a label out of the set): the newest of those that do.
         var latest: (position: Int, record: RecordPosition)?
         decisions.forEachDecision(journal: journal, adjudicated: adjudicated) { decision in
             guard let position = decision.position else { return }

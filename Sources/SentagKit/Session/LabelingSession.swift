@@ -224,7 +224,10 @@ public struct LabelingSession {
             return step(.reject(error.description))
         }
         let documentEnd = corpus.documentRanges[corpus.documentIndex(ofSentenceAt: position)].upperBound
-        let positions = Array(position..<min(position + count, documentEnd))
+        // A run stays in the document and in the session's scope (a plan's share).
+        var runEnd = position + 1
+        while runEnd < min(position + count, documentEnd) && ledger.inScope(runEnd) { runEnd += 1 }
+        let positions = Array(position..<runEnd)
         let name = labelSet.labels[label].name
         let onScreen = min(1 + context, positions.count)
         if !confirmed && onScreen < positions.count {
@@ -368,8 +371,13 @@ public struct LabelingSession {
             var events: [SessionEvent] = [
                 .saved(label: labelSet.labels[label].name, count: positions.count, place: range)
             ]
-            if let shortfall {
-                events.append(.message("only \(shortfall) sentence\(shortfall == 1 ? "" : "s") left in this document"))
+            if let shortfall, let last = positions.last {
+                let documentEnd = corpus.documentRanges[corpus.documentIndex(ofSentenceAt: last)].upperBound
+                events.append(
+                    .message(
+                        last + 1 < documentEnd
+                            ? "the run stopped after \(shortfall) sentence\(shortfall == 1 ? "" : "s"): the next one is not in this session's queue"
+                            : "only \(shortfall) sentence\(shortfall == 1 ? "" : "s") left in this document"))
             }
             return events + advance(at: time, leaving: true)
         case .undo(let undone):

@@ -9,6 +9,10 @@ import Dispatch
 /// Everything `sentag label` prepares before the first prompt: the label set, the locked
 /// journal, the corpus, the decision table and the queue.
 ///
+/// With a plan in the store, the queue is the annotator's share (`WorkAssignment`): a name
+/// outside the roster is refused before anything is opened, and the sources default to the
+/// plan's. Without a plan, the queue is the whole corpus, as always.
+///
 /// The order matters: the label set is checked first (cheap, and a bad `labels.json` must stop
 /// everything), then the journal is opened (and locked) before the table is read, so no other
 /// session can append between reading and writing. The table is read on a second thread while
@@ -22,6 +26,9 @@ public struct LabelingSetup {
     /// How many warnings there are in all (`warnings` keeps the first ones).
     public var warningCount: Int
     public var seed: UInt64
+    /// The annotator's share under the store's plan; nil without a plan. Whatever shows another
+    /// annotator's label or a suggestion must ask `PlannedQueue.hidesOthers` first.
+    public var plannedQueue: PlannedQueue?
 
     public struct Options: Sendable {
         public var sources: [String]
@@ -30,11 +37,17 @@ public struct LabelingSetup {
         public var seed: UInt64?
         public var filter: SessionQueue.Filter
         public var sessionID: String
+        /// False when `sources` is only the default: a plan's sources are used instead.
+        public var sourcesGiven: Bool
+        /// A label to propose for a sentence (a model's suggestion; Enter accepts it), or nil.
+        /// Under a plan it is never asked about an overlap or gold item: those rounds are blind
+        /// (`PlannedQueue.hidesOthers`).
+        public var suggestion: (@Sendable (Sentence) -> Int?)?
 
         public init(
             sources: [String], annotator: String, order: SessionQueue.Order = .document,
             seed: UInt64? = nil, filter: SessionQueue.Filter = .unlabeled,
-            sessionID: String = LabelingSetup.newSessionID()
+            sessionID: String = LabelingSetup.newSessionID(), sourcesGiven: Bool = true
         ) {
             self.sources = sources
             self.annotator = annotator
@@ -42,30 +55,84 @@ public struct LabelingSetup {
             self.seed = seed
             self.filter = filter
             self.sessionID = sessionID
+            self.sourcesGiven = sourcesGiven
         }
     }
 
-    /// Reads and locks everything; throws `LabelSetError`, `StoreError` or `SourceError`.
+    /// Reads and locks everything; throws `LabelSetError`, `StoreError`, `SourceError` or
+    /// `PlanError`.
     public static func prepare(_ options: Options, store: any JournalStore) throws -> LabelingSetup {
         let labelSet = try LabelSet.load(from: store)
+        let plan = try PlanDocument.read(from: store)?.plan
+        var assignment: WorkAssignment?
+        if let plan {
+            guard plan.annotators.contains(options.annotator) else {
+                throw PlanError.notInRoster(
+                    annotator: options.annotator, roster: plan.annotators, location: PlanDocument.location(in: store))
+            }
+            assignment = try WorkAssignment(plan: plan, location: PlanDocument.location(in: store))
+        }
+        let sources = options.sourcesGiven ? options.sources : plan?.sources ?? options.sources
         let journal = try store.openJournal(options.annotator, command: "sentag label")
         let loader = DecisionTableLoader(store: store)
-        let reading = ConcurrentResult(SendableBox { try loader.load() })
-        let corpus = try Corpus.load(options.sources, cache: store.cache)
+        let annotator = options.annotator
+        let reading = ConcurrentResult(
+            SendableBox {
+                let table = try loader.load()
+                // The session's own lane is looked up by id at every decision: index it now,
+                // while the corpus loads, not at the first decision.
+                table.journal(annotator)?.votes.prepareIndex()
+                return table
+            })
+        let corpus = try Corpus.load(sources, cache: store.cache)
         var table = try reading.value()
         table.ensureJournal(options.annotator)
         let view = DecisionView(table: table, labelSet: labelSet, corpus: corpus, store: store)
-        let ledger = DecisionLedger(view: view, journal: table.index(of: options.annotator) ?? 0, adjudicated: false)
+        var planWarnings: [Diagnostic] = []
+        var plannedQueue: PlannedQueue?
+        if let assignment {
+            let match = try PlanCorpusMatch.checked(assignment, corpus: corpus, sources: sources, store: store)
+            if let differences = match.differences {
+                planWarnings.append(
+                    Diagnostic(
+                        location: PlanDocument.location(in: store),
+                        message:
+                            "the corpus differs from the plan's (\(differences)); documents added are in nobody's queue "
+                            + "and edited ones are left out until the lead runs 'sentag plan --extend'"))
+            }
+            plannedQueue = assignment.queue(for: options.annotator, in: match)
+        }
+        let scope = plannedQueue.map { DecisionLedger.ProgressScope.positions(Set($0.positions)) }
+        let ledger = DecisionLedger(
+            view: view, journal: table.index(of: options.annotator) ?? 0, adjudicated: false, scope: scope)
         let seed = options.seed ?? defaultSeed(for: options.annotator)
         let queue = SessionQueue.labeling(
-            corpusCount: corpus.count, ledger: ledger, order: options.order, seed: seed, filter: options.filter)
+            corpusCount: corpus.count, ledger: ledger, order: options.order, seed: seed, filter: options.filter,
+            within: plannedQueue?.positions)
         let session = LabelingSession(
             decisions: view, annotator: options.annotator, queue: queue, ledger: ledger,
-            recordMaker: AnnotatorRecordMaker(annotator: options.annotator), sessionID: options.sessionID)
+            recordMaker: AnnotatorRecordMaker(annotator: options.annotator), sessionID: options.sessionID,
+            proposal: blindAware(options.suggestion, queue: plannedQueue, corpus: corpus))
         let warnings = table.warnings
         return LabelingSetup(
-            session: session, journal: journal, warnings: warnings.kept + view.labelWarnings,
-            warningCount: warnings.total + view.labelWarnings.count, seed: seed)
+            session: session, journal: journal, warnings: planWarnings + warnings.kept + view.labelWarnings,
+            warningCount: planWarnings.count + warnings.total + view.labelWarnings.count, seed: seed,
+            plannedQueue: plannedQueue)
+    }
+
+    /// `suggestion`, silent on the items of `queue` that hide others' labels (overlap and gold
+    /// items of a plan): the blind-round hook every suggestion shown in `sentag label` goes through.
+    static func blindAware(
+        _ suggestion: (@Sendable (Sentence) -> Int?)?, queue: PlannedQueue?, corpus: Corpus
+    ) -> (@Sendable (Sentence) -> Int?)? {
+        guard let suggestion else { return nil }
+        guard let queue else { return suggestion }
+        var hidden = Set<SentenceID>()
+        for (slot, position) in queue.positions.enumerated() where queue.hidesOthers(atSlot: slot) {
+            hidden.insert(corpus.id(at: position))
+        }
+        let blind = hidden
+        return { sentence in blind.contains(sentence.id) ? nil : suggestion(sentence) }
     }
 
     /// Without `--seed`, a shuffle is seeded from the annotator's name: each annotator gets an

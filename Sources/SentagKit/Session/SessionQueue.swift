@@ -42,14 +42,15 @@ public struct SessionQueue: Sendable {
         case flagged
     }
 
-    /// The queue of `sentag label`: every sentence of the corpus, filtered, in order.
+    /// The queue of `sentag label`: every sentence of the corpus (or, under a plan, the
+    /// annotator's share in its order, `within`), filtered, in order.
     ///
-    /// A shuffle permutes the whole corpus before filtering, so resuming with the same seed
+    /// A shuffle permutes the whole list before filtering, so resuming with the same seed
     /// continues the same sequence.
     public static func labeling(
-        corpusCount: Int, ledger: DecisionLedger, order: Order, seed: UInt64, filter: Filter
+        corpusCount: Int, ledger: DecisionLedger, order: Order, seed: UInt64, filter: Filter, within: [Int]? = nil
     ) -> SessionQueue {
-        var all = Array(0..<corpusCount)
+        var all = within ?? Array(0..<corpusCount)
         if order == .shuffle {
             var generator = SplitMix64(seed: seed)
             generator.shuffle(&all)

@@ -89,6 +89,7 @@ extension AnnotationStats {
         writer.endObject()
         writer.field("idle_limit_seconds", idleLimit)
         writer.field("skipped_lines", skippedLines)
+        writeQualityJSON(to: &writer)
         writer.endObject()
     }
 

@@ -74,6 +74,7 @@ extension AnnotationStats {
                 out.append("  … and \(ReportText.count(orphaned.count - shown)) more (--json lists them all).")
             }
         }
+        out += qualityLines(style: style)
         return out.joined(separator: "\n") + "\n"
     }
 

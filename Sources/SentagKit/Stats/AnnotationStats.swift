@@ -22,6 +22,11 @@ public struct AnnotationStats: Sendable {
     public var skippedLines: Int
     /// Pauses longer than this (seconds) between two labeling lines are not active time.
     public var idleLimit: Double
+    /// Pace and attention per annotator, and accuracy on a plan's gold items
+    /// (`AnnotationStats+Quality.swift`).
+    public var pace: [AnnotatorPace] = []
+    public var paceFloor = AnnotatorPace.Floor()
+    public var gold: GoldReport?
 
     /// Distinct sentence ids among the orphaned records.
     public var orphanedItems: Int { Set(orphaned.map(\.id)).count }

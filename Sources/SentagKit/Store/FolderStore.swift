@@ -182,6 +182,22 @@ public final class FolderStore: JournalStore {
         }
     }
 
+    /// Compares and replaces under an exclusive lock of `.sentag/locks/.<document>.lock` (the
+    /// session locks' folder; no annotator name starts with a dot), so two processes on the
+    /// same folder, or on a shared one, never both win.
+    public func replaceDocument(_ document: StoreDocument, expecting expected: [UInt8]?, with bytes: [UInt8])
+        throws(StoreError) -> Bool
+    {
+        try createFolder()
+        let lock = try FolderJournalAppender.acquireLock(
+            store: self, annotator: "." + document.rawValue, journal: FileSystem.join(path, document.rawValue),
+            command: "writing \(document.rawValue)")
+        defer { FileSystem.closeDescriptor(lock) }
+        guard try readDocument(document) == expected else { return false }
+        try writeDocument(document, bytes)
+        return true
+    }
+
     /// Creates the folder (and its parents) when it is missing.
     func createFolder() throws(StoreError) {
         do {

@@ -53,6 +53,12 @@ public protocol JournalStore: AnyObject {
     /// Replaces a project file as a whole, atomically.
     func writeDocument(_ document: StoreDocument, _ bytes: [UInt8]) throws(StoreError)
 
+    /// Replaces a project file only while it still holds `expected` (nil: only when there is
+    /// none), atomically with respect to every other caller; returns false, writing nothing,
+    /// when it holds something else. Two leads planning at once: one wins, the other is told.
+    func replaceDocument(_ document: StoreDocument, expecting expected: [UInt8]?, with bytes: [UInt8])
+        throws(StoreError) -> Bool
+
     /// The single-annotation units of a plan that `request.annotator` labels. A store whose
     /// annotators share a pool (a database: work handed out as it is asked for, so a fast
     /// annotator is never idle while a slow one holds a fixed share) claims `request.more` more
@@ -66,6 +72,19 @@ public protocol JournalStore: AnyObject {
 
     /// Where this store keeps caches (checkpoints, segmentations); nil when it keeps none.
     var cache: (any StoreCache)? { get }
+}
+
+extension JournalStore {
+    /// Compare and replace without a lock: enough for a store used by one process at a time. A
+    /// store shared by several machines overrides it (the folder store takes a lock; a database
+    /// compares and writes in one transaction).
+    public func replaceDocument(_ document: StoreDocument, expecting expected: [UInt8]?, with bytes: [UInt8])
+        throws(StoreError) -> Bool
+    {
+        guard try readDocument(document) == expected else { return false }
+        try writeDocument(document, bytes)
+        return true
+    }
 }
 
 /// Records read from a journal together: one buffer (valid only during the call that hands it

@@ -100,18 +100,17 @@ enum SafeFile {
     /// Reads exactly `count` bytes at `offset` into a new array (fewer at the end of the file).
     static func read(_ fd: Int32, count: Int, at offset: Int64) -> [UInt8] {
         guard count > 0 else { return [] }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+        // Not zero-filled first: caches of tens of MB are read at every start.
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
             }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            done += n
+            initialized = done
         }
-        bytes.removeSubrange(done...)
-        return bytes
     }
 
     /// The whole content of an open regular file, refusing more than `limit` bytes.
