@@ -42,17 +42,20 @@ public struct PostgresItemPool {
         ).affectedRows
     }
 
-    /// Fills an empty pool with `items`, once: concurrent fillers (every annotator's first
-    /// session asks) wait for each other on a transaction-level advisory lock of the plan, and a
-    /// pool that holds items already is left as it is. Returns how many were added.
+    /// Adds the items the pool lacks, after the ones it holds, in order (a plan's units; an
+    /// extension's come after the first ones): concurrent fillers (every annotator's session
+    /// asks) wait for each other on a transaction-level advisory lock of the plan, and a pool
+    /// that holds as many items already is left as it is without sending them. Returns how many
+    /// were added.
     @discardableResult
-    public func fillOnce(_ items: [String]) throws -> Int {
+    public func fillMissing(_ items: [String]) throws -> Int {
         try connection.transaction {
             try connection.execute("SELECT pg_advisory_xact_lock($1::bigint)", [String(lockKey)])
-            let existing = try connection.execute(
-                "SELECT EXISTS (SELECT 1 FROM sentag.pool_items WHERE plan = $1)", [plan]
-            ).scalar
-            return existing == "t" ? 0 : try fill(items)
+            let existing =
+                try connection.execute(
+                    "SELECT count(*) FROM sentag.pool_items WHERE plan = $1", [plan]
+                ).scalar.flatMap { Int($0) } ?? 0
+            return existing >= items.count ? 0 : try fill(items)
         }
     }
 

@@ -199,8 +199,8 @@ public final class PostgresJournalStore: JournalStore {
         }
     }
 
-    /// The shared pool of the plan's single units (`PostgresItemPool`): filled once with every
-    /// unit in order, then each annotator claims the next free ones as they ask
+    /// The shared pool of the plan's single units (`PostgresItemPool`): filled with every unit
+    /// in order (and with an extension's new units after them), then each annotator claims the next free ones as they ask
     /// (`FOR UPDATE SKIP LOCKED`: never one unit to two annotators, and nobody waits for anybody);
     /// what an annotator claimed stays theirs across sessions.
     public func singleUnits(_ request: SingleUnitRequest) throws(StoreError) -> [String] {
@@ -209,7 +209,7 @@ public final class PostgresJournalStore: JournalStore {
         return try withConnection(retrying: false) { connection in
             try PostgresRecordTable(connection).register(annotator: request.annotator)
             let pool = PostgresItemPool(connection, plan: request.plan)
-            try pool.fillOnce(request.units)
+            try pool.fillMissing(request.units)
             if request.more > 0 { _ = try pool.take(request.more, for: request.annotator) }
             return try pool.items(takenBy: request.annotator)
         }

@@ -188,6 +188,24 @@ struct PostgresJournalStoreTests {
         #expect(try Self.lines(store).count == 1)
     }
 
+    @Test func ofTwoWritersWhoReadTheSamePlanOnlyOneReplacesIt() throws {
+        let database = try ScratchDatabase()
+        defer { database.drop() }
+        let uri = database.uri
+        let results = ConcurrentWorkers.run(8) { worker in
+            let store = try PostgresJournalStore(uri: PostgresURI(uri), cache: .some(nil))
+            return try store.replaceDocument(.plan, expecting: nil, with: Array("plan \(worker)".utf8))
+        }
+        let won = try results.map { try $0.get() }
+        #expect(won.filter { $0 }.count == 1, "\(won)")
+        let store = try Self.open(database)
+        let winner = try #require(won.firstIndex(of: true))
+        #expect(try store.readDocument(.plan) == Array("plan \(winner)".utf8))
+        #expect(try store.replaceDocument(.plan, expecting: Array("plan \(winner)".utf8), with: Array("next".utf8)))
+        #expect(try !store.replaceDocument(.plan, expecting: Array("plan \(winner)".utf8), with: Array("late".utf8)))
+        #expect(store.documentLocation(.plan) == "\(uri)#plan.json")
+    }
+
     /// The one unknowable case, a COMMIT whose answer was lost, made deterministic: the records
     /// are stored (or not) behind the appender's back, and it is told its last append is
     /// unconfirmed, then the connection is cut.

@@ -4,7 +4,9 @@ import Testing
 /// One diagnostics path (issue 8): compiler-shaped warnings, one cap, a count of the rest.
 @Suite struct DiagnosticTests {
     @Test func warningsAreCompilerShapedAndCappedOnceWithACountOfTheRest() {
-        let many = (1...25).map { Diagnostic(location: "Annotations/alice.jsonl:\($0)", message: "no \"id\" key; line skipped") }
+        let many = (1...25).map {
+            Diagnostic(location: "Annotations/alice.jsonl:\($0)", message: "no \"id\" key; line skipped")
+        }
         let lines = Diagnostic.lines(many, total: 130)
         #expect(lines.count == Diagnostic.shownLimit + 1, "\(lines)")
         #expect(lines.first == #"Annotations/alice.jsonl:1: warning: no "id" key; line skipped"#, "\(lines)")

@@ -29,6 +29,9 @@ public struct LabelingSetup {
     /// The annotator's share under the store's plan; nil without a plan. Whatever shows another
     /// annotator's label or a suggestion must ask `PlannedQueue.hidesOthers` first.
     public var plannedQueue: PlannedQueue?
+    /// More work when the queue runs out (a database's shared pool under a plan); nil without a
+    /// plan.
+    public var moreWork: (() -> [Int])?
 
     public struct Options: Sendable {
         public var sources: [String]
@@ -90,6 +93,7 @@ public struct LabelingSetup {
         let view = DecisionView(table: table, labelSet: labelSet, corpus: corpus, store: store)
         var planWarnings: [Diagnostic] = []
         var plannedQueue: PlannedQueue?
+        var moreWork: (() -> [Int])?
         if let assignment {
             let match = try PlanCorpusMatch.checked(assignment, corpus: corpus, sources: sources, store: store)
             if let differences = match.differences {
@@ -100,7 +104,10 @@ public struct LabelingSetup {
                             "the corpus differs from the plan's (\(differences)); documents added are in nobody's queue "
                             + "and edited ones are left out until the lead runs 'sentag plan --extend'"))
             }
-            plannedQueue = assignment.queue(for: options.annotator, in: match)
+            let work = try PlanWorkSource(
+                store: store, assignment: assignment, match: match, annotator: options.annotator)
+            plannedQueue = work.queue
+            moreWork = { work.more() }
         }
         let scope = plannedQueue.map { DecisionLedger.ProgressScope.positions(Set($0.positions)) }
         let ledger = DecisionLedger(
@@ -117,7 +124,7 @@ public struct LabelingSetup {
         return LabelingSetup(
             session: session, journal: journal, warnings: planWarnings + warnings.kept + view.labelWarnings,
             warningCount: planWarnings.count + warnings.total + view.labelWarnings.count, seed: seed,
-            plannedQueue: plannedQueue)
+            plannedQueue: plannedQueue, moreWork: moreWork)
     }
 
     /// `suggestion`, silent on the items of `queue` that hide others' labels (overlap and gold
