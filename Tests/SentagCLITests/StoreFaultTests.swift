@@ -84,9 +84,7 @@ struct StoreFaultTests {
         // A password that works is taken from PGPASSWORD, and never shown.
         let labeled = try SentagBinary.run(
             ["label", "--annotations", owned.uri, "--annotator", "alice"], input: "c\n",
-            environment: [
-                "PGPASSWORD": "fault-right-pw", "XDG_CACHE_HOME": NSTemporaryDirectory() + "sentag-fault-cache",
-            ])
+            environment: ["PGPASSWORD": "fault-right-pw"])
         #expect(labeled.status == 0 && labeled.stdout.contains("saved claim"), "\(labeled.transcript)")
         #expect(!labeled.stdout.contains("fault-right-pw") && !labeled.stderr.contains("fault-right-pw"))
     }
