@@ -22,10 +22,12 @@ build: setup
 run: build
 	$(RELEASE)/sentag label seeds
 
-## Build, then run the whole test suite (unit, loop, end-to-end, pseudo-terminal, PostgreSQL).
-## The store tests get a throwaway PostgreSQL cluster (SENTAG_TEST_POSTGRES), started before
-## `swift test` and stopped and removed after it, whatever happens.
+## Lint, build, then run the whole test suite (unit, loop, end-to-end, pseudo-terminal,
+## PostgreSQL). A style finding fails the target before anything is built. The store tests get a
+## throwaway PostgreSQL cluster (SENTAG_TEST_POSTGRES), started before `swift test` and stopped
+## and removed after it, whatever happens.
 test: setup-test
+	$(MAKE) --no-print-directory lint
 	$(SWIFT) build --build-tests
 	./Scripts/postgres-test-cluster.sh run $(SWIFT) test
 
@@ -42,6 +44,8 @@ interop: setup
 	$(SWIFT) build -c release --product sentag
 	./Scripts/interop.sh $(RELEASE)/sentag .build/interop-venv
 
+## Style: `swift format lint` with .swift-format's rules (Tests/.swift-format under Tests/);
+## any finding is an error. Part of `make test`, so of `.ci/run`.
 lint:
 	$(SWIFT) format lint --recursive --strict Sources Tests Package.swift
 

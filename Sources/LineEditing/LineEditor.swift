@@ -43,10 +43,12 @@ public final class LineEditor {
     /// Whether standard input and output are both terminals, so a line editor makes sense.
     public static var isAvailable: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
-    /// Sets up libedit on standard input and output; nil when libedit cannot start. The
-    /// executable has called `setUTF8Locale()` first.
+    /// Sets up libedit on standard input and output; nil when libedit cannot start.
+    ///
+    /// The executable has called `setUTF8Locale()` first.
     ///
     /// - Parameters:
+    ///   - programName: the name libedit knows the program by (the `prog:` prefix of `~/.editrc`).
     ///   - historyPath: where to load and save the history (created when missing); nil: none.
     ///   - completer: for Tab, the text before the cursor → the words that could complete its
     ///     last word (whole words; a trailing space is kept).
@@ -100,7 +102,9 @@ public final class LineEditor {
     }
 
     /// `setlocale(LC_CTYPE, "")`, else `C.UTF-8`: without a UTF-8 locale libedit drops every
-    /// byte above 127. Called once, by the executable, before anything else.
+    /// byte above 127.
+    ///
+    /// Called once, by the executable, before anything else.
     public static func setUTF8Locale() {
         let chosen = setlocale(LC_CTYPE, "").map { String(cString: $0) }
         if chosen == nil || chosen == "C" || chosen == "POSIX" {
@@ -157,8 +161,10 @@ public final class LineEditor {
     /// Writes `prompt` and reads one key, without Enter and without echo: the terminal stays in
     /// libedit's edit mode (no echo, no line buffering; signals and output newlines as usual)
     /// until a line is read again, `restoreTerminal()` is called or the editor ends, so keys
-    /// typed ahead are not echoed twice. A resize redraws the screen and then the prompt.
-    /// `drawsPrompt` false: the prompt is on the terminal already, with keys after it.
+    /// typed ahead are not echoed twice.
+    ///
+    /// A resize redraws the screen and then the prompt. `drawsPrompt` false: the prompt is on
+    /// the terminal already, with keys after it.
     public func readKey(prompt: String, drawsPrompt: Bool = true) -> Key {
         setPrompt(prompt)
         _ = sentag_take_signals(Int32(SENTAG_SIGINT))
@@ -191,8 +197,10 @@ public final class LineEditor {
         return readLine(prompt: prompt)
     }
 
-    /// Puts the terminal back in its normal mode (echo, lines) before another program uses it,
-    /// e.g. a pager; the next read sets it up again.
+    /// Puts the terminal back in its normal mode (echo, lines) before another program, such as a
+    /// pager, uses it.
+    ///
+    /// The next read sets it up again.
     public func restoreTerminal() {
         _ = sentag_el_prep_term(editLine, 0)
     }
@@ -275,8 +283,9 @@ extension String {
 
 /// SIGHUP and SIGTERM while a session reads lines from a pipe, where no line editor catches
 /// them: caught (unless the parent ignores them, as `nohup` does), so the session can end
-/// between two lines with its closing words and the status 128 + signal. Ctrl-C keeps its
-/// default there.
+/// between two lines with its closing words and the status 128 + signal.
+///
+/// Ctrl-C keeps its default there.
 ///
 /// Here rather than in a file of its own: the signal bits live in the C shim, whose state is
 /// per object file (see `LineEditor`).
@@ -291,8 +300,9 @@ public enum TerminationSignals {
     }
 
     /// Waits until `fd` can be read without blocking; returns the signal instead when SIGHUP
-    /// or SIGTERM came before or during the wait. A failing wait returns nil too: the read
-    /// that follows reports the error.
+    /// or SIGTERM came before or during the wait.
+    ///
+    /// A failing wait returns nil too: the read that follows reports the error.
     public static func waitForInput(on fd: Int32) -> Int32? {
         if sentag_wait_readable(fd) == 0 { return pending() }
         return nil

@@ -68,7 +68,10 @@ public final class PipedLineReader {
         }
         let old = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: 1 << 16))
-        let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + old, raw.count - old) }
+        let n = buffer.withUnsafeMutableBytes { raw in
+            guard let start = raw.baseAddress else { preconditionFailure("the buffer was just given 64 KiB") }
+            return read(fd, start + old, raw.count - old)
+        }
         buffer.removeSubrange((old + max(n, 0))...)
         if n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN) { atEnd = true }
     }

@@ -31,7 +31,8 @@ extension PostgresConnection {
             LIMIT 1
             """, [String(key)])
         guard let row = result.rows.first else { return nil }
-        let name = (row[1] ?? "").isEmpty ? "" : " (\(row[1]!))"
+        let application = row[1] ?? ""
+        let name = application.isEmpty ? "" : " (\(application))"
         return "server process \(row[0] ?? "?")\(name) from \(row[2] ?? "?") since \(row[3] ?? "?")"
     }
 }

@@ -25,8 +25,10 @@ extension PostgresConnection {
         }
     }
 
-    /// Bulk-loads rows already in COPY's text format (`PostgresCopyEncoder`), sent in 256 KiB
-    /// chunks; returns how many rows the server took. All or none, like `copy(_:rows:)`.
+    /// Bulk-loads rows already in COPY's text format and returns how many the server took.
+    ///
+    /// The rows are `PostgresCopyEncoder`'s, sent in 256 KiB chunks; all or none, like
+    /// `copy(_:rows:)`.
     @discardableResult
     public func copy(_ sql: String, encoded: UnsafeBufferPointer<UInt8>) throws(PostgresError) -> Int {
         try copyIn(sql) { send in

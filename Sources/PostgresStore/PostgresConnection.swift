@@ -54,7 +54,9 @@ public final class PostgresConnection {
         close()
     }
 
-    /// Ends the session; the server releases its locks. Later calls throw `.connectionLost`.
+    /// Ends the session; the server releases its locks.
+    ///
+    /// Later calls throw `.connectionLost`.
     public func close() {
         if let handle { PQfinish(handle) }
         handle = nil
@@ -185,7 +187,9 @@ public final class PostgresConnection {
     }
 
     /// The error for a failed statement: `.connectionLost` when the connection broke, else
-    /// `.statementFailed` with the server's SQLSTATE and message. Does not clear `result`.
+    /// `.statementFailed` with the server's SQLSTATE and message.
+    ///
+    /// Does not clear `result`.
     ///
     /// The connection counts as broken when libpq says so, when the error has no SQLSTATE
     /// (libpq made it itself: `server closed the connection unexpectedly`, `could not send
@@ -193,8 +197,8 @@ public final class PostgresConnection {
     /// not always mark the connection bad at once, so the connection remembers it.
     func failure(of result: OpaquePointer?, statement: String) -> PostgresError {
         let connectionMessage = handle.map { String(cString: PQerrorMessage($0)) } ?? ""
-        let field = { (code: Character) -> String? in
-            guard let result, let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+        let field = { (code: Unicode.Scalar) -> String? in
+            guard let result, let value = PQresultErrorField(result, Int32(code.value)) else { return nil }
             return String(cString: value)
         }
         let sqlState = field("C")

@@ -6,7 +6,7 @@
 /// taking the same ones, so no item is ever given to two annotators.
 public struct PostgresItemPool {
     public let connection: PostgresConnection
-    /// The plan the pool belongs to (e.g. the plan's content hash): a new plan, a new pool.
+    /// The plan the pool belongs to (such as the plan's content hash): a new plan, a new pool.
     public let plan: String
 
     public init(_ connection: PostgresConnection, plan: String) {
@@ -26,8 +26,10 @@ public struct PostgresItemPool {
     }
 
     /// Adds items after the ones already there, in order; items already in the pool are left
-    /// as they are (so filling twice adds nothing). Returns how many were added. One filler at
-    /// a time (the plan's author): two at once collide on positions and one gets an error.
+    /// as they are (so filling twice adds nothing).
+    ///
+    /// Returns how many were added. One filler at a time (the plan's author): two at once
+    /// collide on positions and one gets an error.
     @discardableResult
     public func fill(_ items: [String]) throws(PostgresError) -> Int {
         guard !items.isEmpty else { return 0 }
@@ -42,11 +44,11 @@ public struct PostgresItemPool {
         ).affectedRows
     }
 
-    /// Adds the items the pool lacks, after the ones it holds, in order (a plan's units; an
-    /// extension's come after the first ones): concurrent fillers (every annotator's session
-    /// asks) wait for each other on a transaction-level advisory lock of the plan, and a pool
-    /// that holds as many items already is left as it is without sending them. Returns how many
-    /// were added.
+    /// Adds the items the pool lacks after the ones it holds, in order, and returns how many.
+    ///
+    /// A plan's units go in first, an extension's after them. Concurrent fillers (every
+    /// annotator's session asks) wait for each other on a transaction-level advisory lock of the
+    /// plan, and a pool that holds as many items already is left as it is.
     @discardableResult
     public func fillMissing(_ items: [String]) throws -> Int {
         try connection.transaction {

@@ -245,10 +245,11 @@ final class PostgresJournalAppender: JournalAppender {
         throw .writeFailed(path: journal, reason: broken ?? "")
     }
 
-    /// Takes the journal's advisory lock, waiting up to `lockWaitMilliseconds` for a session that
-    /// is ending; `.locked` with the holder when it is still held. After a reconnect, a server
-    /// process left behind by this very session (a broken network connection the server has not
-    /// noticed yet) is ended first.
+    /// Takes the journal's advisory lock, or throws `.locked` with who holds it.
+    ///
+    /// Waits up to `lockWaitMilliseconds` for a session that is ending. After a reconnect, a
+    /// server process left behind by this very session (a broken network connection the server
+    /// has not noticed yet) is ended first.
     private func takeLock(endingOwnLeftovers: Bool = false) throws(StoreError) {
         var waited = 0
         do {

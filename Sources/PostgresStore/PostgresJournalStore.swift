@@ -34,9 +34,10 @@ public final class PostgresJournalStore: JournalStore {
 
     /// Connects to `uri` and checks that its schema is the one this sentag knows.
     ///
-    /// - Parameters:
-    ///   - cache: where checkpoints and segmentations go; by default the user's cache folder
-    ///     (`CacheFolder.forStore`), nil for none.
+    /// `cache` is where checkpoints and segmentations go: by default the user's cache folder
+    /// (`CacheFolder.forStore`, from `environment`), `.some(nil)` for none. Throws what
+    /// connecting throws (`PostgresError`), and `.schemaMissing`, `.schemaTooOld` or
+    /// `.schemaTooNew` for a schema this sentag does not know.
     public init(
         uri: PostgresURI, applicationName: String = "sentag",
         minimumServerVersion: Int = PostgresConnection.minimumServerVersion,

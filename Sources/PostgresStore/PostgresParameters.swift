@@ -22,7 +22,12 @@ enum PostgresParameters {
         }
         return buffer.withUnsafeBufferPointer { characters in
             let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in
-                offset.map { characters.baseAddress! + $0 }
+                offset.map { offset in
+                    guard let start = characters.baseAddress else {
+                        preconditionFailure("an offset is only recorded after its value and its 0 went into the buffer")
+                    }
+                    return start + offset
+                }
             }
             return pointers.withUnsafeBufferPointer { body($0.baseAddress, Int32(values.count)) }
         }

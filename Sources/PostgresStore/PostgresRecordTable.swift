@@ -55,7 +55,9 @@ public struct PostgresRecordTable {
     }
 
     /// Appends one record (a JSON object, as a journal line without its newline); returns its
-    /// sequence number. Committed when it returns, unless inside a transaction.
+    /// sequence number.
+    ///
+    /// Committed when it returns, unless inside a transaction.
     @discardableResult
     public func append(_ record: String, annotator: String) throws(PostgresError) -> Int64 {
         let seq = try connection.execute(Self.appendOne, [annotator, record]).scalar.flatMap { Int64($0) }
@@ -104,7 +106,9 @@ public struct PostgresRecordTable {
     }
 
     /// Streams an annotator's records with a sequence number above `seq`, in order: the
-    /// journal tail after a checkpoint. The row is only valid inside `body`.
+    /// journal tail after a checkpoint.
+    ///
+    /// The row is only valid inside `body`.
     public func forEachRecord(
         annotator: String, after seq: Int64 = 0, _ body: (_ seq: Int64, _ record: PostgresRow) throws -> Void
     ) throws {

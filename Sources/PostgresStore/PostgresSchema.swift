@@ -16,6 +16,7 @@ public struct PostgresSchema: Sendable {
     /// The schema this sentag reads and writes.
     public static let current = PostgresSchema(migrations: PostgresMigration.history)
     /// The advisory-lock namespace of every sentag lock: the high 32 bits of the key, "SENT".
+    ///
     /// Annotator locks use the annotator's `lock_number` (≥ 1) below it; `initialize` uses 0.
     public static let lockNamespace: Int64 = 0x5345_4E54 << 32
     /// The advisory-lock namespace of filling a plan's routing pool, "SENP" (`PostgresItemPool`).

@@ -6,8 +6,10 @@ import SentagKit
 
 /// Issue 4: `sentag agreement --json --bootstrap 0` on 10 annotators × 100k sentences with 20%
 /// missing (about 800k label lines), end to end, against a Python pipeline doing only
-/// `json.loads` per line plus `krippendorff.alpha`. Target: at least 10× faster than that
-/// pipeline. (The default bootstrap intervals are timed by `BootstrapBenchmark`.)
+/// `json.loads` per line plus `krippendorff.alpha`.
+///
+/// Target: at least 10× faster than that pipeline. The default bootstrap intervals are timed by
+/// `BootstrapBenchmark`.
 ///
 /// The Python side runs when `$PYTHON` (or `python3`) can `import krippendorff`.
 enum AgreementBenchmark {

@@ -25,6 +25,17 @@ struct BenchContext {
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// Runs `run` `runs` times and returns the run with the fewest `seconds` (the first of equals).
+    static func fastest<Run>(of runs: Int = 3, by seconds: (Run) -> Double, _ run: () throws -> Run) rethrows -> Run {
+        precondition(runs >= 1, "the fastest of no runs")
+        var best = try run()
+        for _ in 1..<runs {
+            let next = try run()
+            if seconds(next) < seconds(best) { best = next }
+        }
+        return best
+    }
+
     /// Runs `body` `repeats` times and returns the fastest wall time in seconds.
     static func best(of repeats: Int, _ body: () throws -> Void) rethrows -> Double {
         var best = Double.infinity

@@ -5,9 +5,11 @@ import SentagKit
 #endif
 
 /// Issue 10, item 11: `sentag agreement` shows bootstrap intervals by default, so they must cost
-/// at most 1 s at 100k items. Times `BootstrapIntervals.compute` alone (the default 1,000
-/// samples) on generated tables of 100k items for 3 and 10 annotators, then the whole command
-/// on the agreement benchmark's label files with and without intervals.
+/// at most 1 s at 100k items.
+///
+/// Times `BootstrapIntervals.compute` alone (the default 1,000 samples) on generated tables of
+/// 100k items for 3 and 10 annotators, then the whole command on the agreement benchmark's label
+/// files with and without intervals.
 enum BootstrapBenchmark {
     static let items = 100_000
     static let target = 1.0

@@ -4,9 +4,11 @@ import SentagKit
     import Glibc
 #endif
 
-/// Issue 8: the journal model at scale. A corpus of 1M sentences; one journal of 10M lines
-/// (`one-10m`, an annotator relabeling 600k sentences) and ten journals of 1M lines each
-/// (`ten-1m`, ten annotators over the same 1M sentences, random labels so most items disagree).
+/// Issue 8: the journal model at scale.
+///
+/// A corpus of 1M sentences; one journal of 10M lines (`one-10m`, an annotator relabeling 600k
+/// sentences) and ten journals of 1M lines each (`ten-1m`, ten annotators over the same 1M
+/// sentences, random labels so most items disagree).
 ///
 /// Targets: first prompt with a warm checkpoint ≤ 0.3 s and ≤ 400 MB RSS (cold: no slower than
 /// the 4.7 s measured before); first prompt over an unchanged corpus ≤ 3× the time to read the
@@ -19,13 +21,11 @@ enum JournalBenchmark {
     static func run(_ context: BenchContext) throws {
         let root = context.scratch + "/journal"
         try FileSystem.createDirectory(root)
-        var corpora: [Int: String] = [:]
+        func corpusPath(sentences: Int) -> String { root + "/corpus-\(sentences).jsonl" }
         for documents in [100, 1000, 10_000] {
-            let path = root + "/corpus-\(documents * 100).jsonl"
-            try LabelBenchmark.makeCorpus(path, documents: documents)
-            corpora[documents * 100] = path
+            try LabelBenchmark.makeCorpus(corpusPath(sentences: documents * 100), documents: documents)
         }
-        let big = corpora[1_000_000]!
+        let big = corpusPath(sentences: 1_000_000)
         let started = BenchContext.now()
         let corpus = try Corpus.load([big])
         print(
@@ -49,8 +49,9 @@ enum JournalBenchmark {
         for (name, store) in [("1k lines", small), ("10M lines", one)] {
             removeCaches(store)
             let cold = try firstPrompt(context, corpus: big, store: store, decisions: 0)
-            let warm = try (0..<3).map { _ in try firstPrompt(context, corpus: big, store: store, decisions: 0) }
-            let best = warm.min { $0.seconds < $1.seconds }!
+            let best = try BenchContext.fastest(by: \.seconds) {
+                try firstPrompt(context, corpus: big, store: store, decisions: 0)
+            }
             print(
                 "  \(name): first prompt cold \(seconds(cold.seconds)) (\(cold.megabytes) MB), warm \(seconds(best.seconds)) (\(best.megabytes) MB)"
                     + " · targets: warm ≤ 0.3 s and ≤ 400 MB, cold ≤ 4.7 s")
@@ -63,11 +64,11 @@ enum JournalBenchmark {
 
         print("  -- label: first prompt over an unchanged corpus (1k-line journal)")
         for size in [10_000, 100_000, 1_000_000] {
-            let path = corpora[size]!
+            let path = corpusPath(sentences: size)
             _ = try firstPrompt(context, corpus: path, store: small, decisions: 0)
-            let warm = try (0..<3).map { _ in try firstPrompt(context, corpus: path, store: small, decisions: 0).seconds
+            let warm = try BenchContext.fastest(by: { $0 }) {
+                try firstPrompt(context, corpus: path, store: small, decisions: 0).seconds
             }
-            .min()!
             let cat = BenchContext.best(of: 5) { _ = spawnMeasured("/bin/cat", [path]) }
             print(
                 "  \(size) sentences: first prompt \(seconds(warm)), cat of the corpus \(seconds(cat)), ratio \(format(warm / cat))× · target ≤ 3×"
@@ -87,8 +88,9 @@ enum JournalBenchmark {
                 ["stats", big, "--json"], ["agreement", "--json", "--bootstrap", "0"], ["agreement", "--json"],
             ] {
                 _ = try timed(context, command + ["--annotations", store])
-                let run = try (0..<3).map { _ in try timed(context, command + ["--annotations", store]) }
-                    .min { $0.seconds < $1.seconds }!
+                let run = try BenchContext.fastest(by: \.seconds) {
+                    try timed(context, command + ["--annotations", store])
+                }
                 let what = command.contains("--bootstrap") ? "agreement, no intervals" : command[0]
                 let target =
                     command == ["agreement", "--json"]
@@ -97,7 +99,9 @@ enum JournalBenchmark {
             }
             if store == ten {
                 _ = try reviewPrompt(context, corpus: big, store: store)
-                let review = try (0..<3).map { _ in try reviewPrompt(context, corpus: big, store: store) }.min()!
+                let review = try BenchContext.fastest(by: { $0 }) {
+                    try reviewPrompt(context, corpus: big, store: store)
+                }
                 print("      review, first prompt \(seconds(review)) · target ≤ 0.5 s")
             }
             let out = root + "/dataset"
@@ -200,13 +204,16 @@ enum JournalBenchmark {
     // MARK: - Data
 
     /// `lines` records by `annotator` over the first `covered` share of the corpus, labels from
-    /// a seeded generator, a retraction every 50 lines. Kept between runs.
+    /// a seeded generator, a retraction every 50 lines.
+    ///
+    /// Kept between runs.
     static func makeJournal(
         _ path: String, annotator: String, lines: Int, corpus: Corpus, seed: UInt64, covered: Double
     ) throws {
         let marker = path + ".complete"
         if FileSystem.exists(marker) { return }
-        try FileSystem.createDirectory(String(path[..<path.lastIndex(of: "/")!]))
+        // A path without a folder is in the current one.
+        try FileSystem.createDirectory(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw SentagFailure("cannot write \(path)") }
         defer { close(fd) }

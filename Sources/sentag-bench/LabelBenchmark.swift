@@ -12,7 +12,7 @@ import SentagKit
 enum LabelBenchmark {
     static let documents = 1000
     static let sentencesPerDocument = 100
-    static let prompt = Array("[c/q/p/n ?] > ".utf8)
+    static let promptStart = Array("[c/q/p/n ?]".utf8)
 
     static func run(_ context: BenchContext) throws {
         let folder = context.scratch + "/label"
@@ -26,6 +26,12 @@ enum LabelBenchmark {
             try makeLabelFile(directory: directory, lines: lines, corpus: corpus)
             var firstPrompts: [Double] = []
             var decisions: [Double] = []
+            var warmDecisions: [Double] = []
+            var cpuPerDecision: [Double] = []
+            var suggested = 0
+            // Suggestions are on (the default): round 0 may train the model in the background
+            // (and saves it when the session ends); round 2 starts from the saved model, so each
+            // decision there includes the model's update and the next sentence's suggestion.
             for round in 0..<3 {
                 let start = BenchContext.now()
                 let run = try LabelRun(
@@ -33,13 +39,17 @@ enum LabelBenchmark {
                     arguments: ["label", corpusPath, "--annotations", directory, "--annotator", "bench"])
                 try run.readUntilPrompt()
                 firstPrompts.append(BenchContext.now() - start)
-                if round == 0 {
+                if round != 1 {
+                    let cpuBefore = run.mainThreadCPU()
                     for _ in 0..<300 {
                         let before = BenchContext.now()
                         try run.send("c\n")
                         try run.readUntilPrompt()
-                        decisions.append(BenchContext.now() - before)
+                        let elapsed = BenchContext.now() - before
+                        if round == 0 { decisions.append(elapsed) } else { warmDecisions.append(elapsed) }
+                        if round == 2 && run.lastScreen.contains("suggestion:") { suggested += 1 }
                     }
+                    cpuPerDecision.append((run.mainThreadCPU() - cpuBefore) / 300)
                 }
                 run.finish()
             }
@@ -48,6 +58,13 @@ enum LabelBenchmark {
             print(
                 "      decision: median \(ms(median(decisions))), p95 \(ms(percentile(decisions, 0.95))) over \(decisions.count) (target ≤ 5 ms median)"
             )
+            print(
+                "      decision with the saved model (update + next suggestion): median \(ms(median(warmDecisions))),"
+                    + " p95 \(ms(percentile(warmDecisions, 0.95))); \(suggested) of \(warmDecisions.count) next sentences had a suggestion"
+            )
+            print(
+                "      CPU of the session's thread per decision: \(ms(cpuPerDecision[0])) in the first session,"
+                    + " \(ms(cpuPerDecision[1])) with the saved model (wall times above include the machine's load)")
         }
         if results.count == 2 {
             let ratio = median(results[1].2) / median(results[0].2)
@@ -76,7 +93,8 @@ enum LabelBenchmark {
     /// One JSONL file: 1000 documents of 100 one-line sentences (kept between runs).
     static func makeCorpus(_ path: String, documents: Int = documents) throws {
         if FileSystem.exists(path) { return }
-        try FileSystem.createDirectory(String(path[..<path.lastIndex(of: "/")!]))
+        // A path without a folder is in the current one.
+        try FileSystem.createDirectory(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
         var bytes: [UInt8] = []
         let words = [
             "minister", "report", "council", "village", "market", "storm", "court", "river", "school", "budget",
@@ -99,7 +117,9 @@ enum LabelBenchmark {
     }
 
     /// `lines` records over the first 60% of the corpus (relabels and a retraction every 50
-    /// lines), so the rest is still to label. Kept between runs.
+    /// lines), so the rest is still to label.
+    ///
+    /// Kept between runs.
     static func makeLabelFile(directory: String, lines: Int, corpus: Corpus) throws {
         let path = directory + "/bench.jsonl"
         try FileSystem.createDirectory(directory)
@@ -120,11 +140,11 @@ enum LabelBenchmark {
                     sentence: sentence, label: label, annotator: "bench", time: time, ms: 900, session: "bench000"
                 ).jsonLine
             if chunk.count > 1 << 20 {
-                _ = chunk.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+                _ = chunk.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
                 chunk.removeAll(keepingCapacity: true)
             }
         }
-        _ = chunk.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+        _ = chunk.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         try write([], to: marker)
     }
 
@@ -167,17 +187,32 @@ final class LabelRun {
         output = fromChild[0]
     }
 
+    /// Seconds of CPU the process's main thread (the session) has used so far.
+    func mainThreadCPU() -> Double {
+        guard let bytes = try? FileSystem.readFile("/proc/\(pid)/task/\(pid)/schedstat"),
+            let first = String(decoding: bytes, as: UTF8.self).split(separator: " ").first, let ns = Double(first)
+        else { return .nan }
+        return ns / 1e9
+    }
+
     func send(_ text: String) throws {
         let n = text.withCString { Glibc.write(input, $0, strlen($0)) }
         if n < 0 { throw SentagFailure("the session ended early") }
     }
 
-    /// Reads until the prompt has been printed (the screen is drawn before it).
+    /// What was printed before the last prompt read (the sentence drawn, messages).
+    private(set) var lastScreen = ""
+
+    /// Reads until the prompt has been printed (the screen is drawn before it): the label keys,
+    /// then ` > ` (`[c/q/p/n ?] > `, or `[c/q/p/n ?] Enter: claim > ` with a suggestion).
     func readUntilPrompt() throws {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if let range = find(LabelBenchmark.prompt, in: pending) {
-                pending.removeSubrange(..<range)
+            if let keys = find(LabelBenchmark.promptStart, in: pending),
+                let end = find(Array(" > ".utf8), in: Array(pending[keys...])).map({ keys + $0 })
+            {
+                lastScreen = String(decoding: pending[..<end], as: UTF8.self)
+                pending.removeSubrange(..<end)
                 return
             }
             let n = read(output, &buffer, buffer.count)

@@ -28,9 +28,32 @@ enum ModelBenchmark {
         let text = String(decoding: try FileSystem.readFile(gold), as: UTF8.self)
         for line in text.split(separator: "\n") {
             let record = try AnnotationRecord(jsonLine: String(line))
+            if let label = record.label, !Self.labels.contains(label) {
+                throw SentagFailure("\(gold): '\(label)' is not one of \(Self.labels.joined(separator: ", "))")
+            }
             labels[record.id] = record.label
         }
         return TrainingExample.examples(corpus: corpus, labels: labels)
+    }
+
+    /// Each example's label as a position in `labels`.
+    static func positions(of examples: [TrainingExample], in labels: [String]) -> [Int] {
+        examples.map { example in
+            guard let position = labels.firstIndex(of: example.label) else {
+                preconditionFailure("labeledExamples refuses a label that is not in `labels`")
+            }
+            return position
+        }
+    }
+
+    /// Cross-validated predictions, one per example.
+    static func everyPrediction(_ predictions: [ClassifierPrediction?]) -> [ClassifierPrediction] {
+        predictions.map { prediction in
+            guard let prediction else {
+                preconditionFailure("an example is left unpredicted only for a label outside `labels`")
+            }
+            return prediction
+        }
     }
 
     static func run(_ context: BenchContext) throws {
@@ -57,19 +80,22 @@ enum ModelBenchmark {
             )
             return
         }
+        if getenv("MODEL_END_TO_END_ONLY") != nil {
+            try ModelEndToEndBenchmark.run(context, templates: examples + heldOutExamples())
+            return
+        }
         if experiments {
             try ModelExperiments.run(examples, heldOut: try heldOutExamples(), labels: labels)
             return
         }
-        let predictions = CrossValidation.predictions(of: examples, labels: labels, folds: 5).map { $0! }
-        let truth = examples.map { labels.firstIndex(of: $0.label)! }
+        let predictions = everyPrediction(CrossValidation.predictions(of: examples, labels: labels, folds: 5))
+        let truth = positions(of: examples, in: labels)
         let accuracy = Double(zip(predictions, truth).filter { $0.labelIndex == $1 }.count) / Double(examples.count)
         let ece = ExpectedCalibrationError(predictions: predictions, truth: truth)
         print("  seeds, leave one document out: accuracy \(format(accuracy)) (goal ≥ 0.82), ECE \(format(ece.value))")
         let wordsOnly = SentenceFeaturizer(configuration: .init(layoutFeatures: false))
-        let baseline = CrossValidation.predictions(of: examples, labels: labels, featurizer: wordsOnly, folds: 5).map {
-            $0!
-        }
+        let baseline = everyPrediction(
+            CrossValidation.predictions(of: examples, labels: labels, featurizer: wordsOnly, folds: 5))
         let baselineAccuracy =
             Double(zip(baseline, truth).filter { $0.labelIndex == $1 }.count) / Double(examples.count)
         print(
@@ -78,7 +104,7 @@ enum ModelBenchmark {
         let heldOut = try heldOutExamples()
         let trained = SentenceClassifier(labels: labels, examples: examples)
         let heldPredictions = trained.predict(heldOut.map(\.sentence))
-        let heldTruth = heldOut.map { labels.firstIndex(of: $0.label)! }
+        let heldTruth = positions(of: heldOut, in: labels)
         let heldAccuracy =
             Double(zip(heldPredictions, heldTruth).filter { $0.labelIndex == $1 }.count) / Double(heldOut.count)
         let heldECE = ExpectedCalibrationError(predictions: heldPredictions, truth: heldTruth)
@@ -94,6 +120,7 @@ enum ModelBenchmark {
             "  label-error finder: \(format(recall)) of 15 flipped labels in the top 30, mean of \(seeds) seeds (goal ≥ 0.8)"
         )
         try timings(templates: examples + heldOutExamples())
+        try ModelEndToEndBenchmark.run(context, templates: examples + heldOutExamples())
     }
 
     /// Peak resident set size of this process so far, in MB.

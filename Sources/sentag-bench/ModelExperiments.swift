@@ -7,10 +7,10 @@ enum ModelExperiments {
         _ examples: [TrainingExample], labels: [String], featurizer: SentenceFeaturizer,
         configuration: TrainingConfiguration
     ) -> (accuracy: Double, ece: Double) {
-        let predictions = CrossValidation.predictions(
-            of: examples, labels: labels, featurizer: featurizer, configuration: configuration, folds: 5
-        ).map { $0! }
-        let truth = examples.map { labels.firstIndex(of: $0.label)! }
+        let predictions = ModelBenchmark.everyPrediction(
+            CrossValidation.predictions(
+                of: examples, labels: labels, featurizer: featurizer, configuration: configuration, folds: 5))
+        let truth = ModelBenchmark.positions(of: examples, in: labels)
         let accuracy = Double(zip(predictions, truth).filter { $0.labelIndex == $1 }.count) / Double(examples.count)
         return (accuracy, ExpectedCalibrationError(predictions: predictions, truth: truth).value)
     }
@@ -23,7 +23,7 @@ enum ModelExperiments {
         let classifier = SentenceClassifier(
             labels: labels, examples: examples, featurizer: featurizer, configuration: configuration)
         let predictions = classifier.predict(heldOut.map(\.sentence))
-        let truth = heldOut.map { labels.firstIndex(of: $0.label)! }
+        let truth = ModelBenchmark.positions(of: heldOut, in: labels)
         let accuracy = Double(zip(predictions, truth).filter { $0.labelIndex == $1 }.count) / Double(heldOut.count)
         return (accuracy, ExpectedCalibrationError(predictions: predictions, truth: truth).value)
     }

@@ -2,9 +2,10 @@ import SentagKit
 
 /// News-like labeled sentences for the model's timings: each is a hand-labeled sentence (seeds and
 /// held-out articles) with about a third of its words swapped for words drawn from the same
-/// vocabulary, keeping its label and its layout. A share of them are wire copies of an earlier
-/// generated sentence: verbatim with white space, quotation marks, dashes or case changed, or
-/// with one word changed.
+/// vocabulary, keeping its label and its layout.
+///
+/// A share of them are wire copies of an earlier generated sentence: verbatim with white space,
+/// quotation marks, dashes or case changed, or with one word changed.
 struct NewsSentenceGenerator {
     let templates: [TrainingExample]
     let vocabulary: [Substring]

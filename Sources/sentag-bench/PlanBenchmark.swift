@@ -38,9 +38,9 @@ enum PlanBenchmark {
         unlink(store + "/plan.json")
         let arguments = ["plan", corpusPath, "--annotators", annotators.joined(separator: ","), "--overlap", "0.1"]
         _ = try JournalBenchmark.timed(context, arguments + ["--annotations", store, "--replace"])
-        let command = try (0..<3).map { _ in
+        let command = try BenchContext.fastest(by: \.seconds) {
             try JournalBenchmark.timed(context, arguments + ["--annotations", store, "--replace"])
-        }.min { $0.seconds < $1.seconds }!
+        }
         print(
             "  sentag plan end to end (segmentation cached): \(seconds(command.seconds)) (\(command.megabytes) MB) · target ≤ 1 s"
         )
@@ -91,9 +91,7 @@ enum PlanBenchmark {
         let command = ["plan", "--status", "--json", "--annotations", store]
         JournalBenchmark.removeCaches(store)
         let cold = try JournalBenchmark.timed(context, command)
-        let warm = try (0..<3).map { _ in try JournalBenchmark.timed(context, command) }.min {
-            $0.seconds < $1.seconds
-        }!
+        let warm = try BenchContext.fastest(by: \.seconds) { try JournalBenchmark.timed(context, command) }
         var read = Double.infinity
         var computed = Double.infinity
         for _ in 0..<3 {
@@ -104,7 +102,10 @@ enum PlanBenchmark {
             read = min(read, BenchContext.now() - started)
             started = BenchContext.now()
             let assignment = try WorkAssignment(plan: plan)
-            let match = PlanCorpusMatch(plan: plan, documents: assignment.documents, corpus: project.view.corpus!)
+            guard let planCorpus = project.view.corpus else {
+                preconditionFailure("a snapshot read with sources has a corpus")
+            }
+            let match = PlanCorpusMatch(plan: plan, documents: assignment.documents, corpus: planCorpus)
             let progress = PlanProgress(view: project.view, roster: plan.annotators)
             _ = PlanStatus.compute(assignment: assignment, match: match, progress: progress).jsonLine
             computed = min(computed, BenchContext.now() - started)
@@ -115,9 +116,9 @@ enum PlanBenchmark {
         print(
             "      in process: reading the table and corpus \(seconds(read)), the status on them \(milliseconds(computed))"
         )
-        let prompt = try (0..<3).map { _ in
+        let prompt = try BenchContext.fastest(by: \.seconds) {
             try JournalBenchmark.firstPrompt(context, corpus: corpus, store: store, decisions: 0, annotator: "a07")
-        }.min { $0.seconds < $1.seconds }!
+        }
         print(
             "      label --annotator a07 under the plan: first prompt \(seconds(prompt.seconds)) (\(prompt.megabytes) MB)"
         )

@@ -81,18 +81,23 @@ enum PostgresBenchmark {
         }
         removeFolder(root + "/cache")
         let cold = try timed(context, ["agreement", "--json", "--annotations", big])
-        let warm = try (0..<3).map { _ in try timed(context, ["agreement", "--json", "--annotations", big]) }.min()!
-        let folderWarm = try (0..<3).map { _ in try timed(context, ["agreement", "--json", "--annotations", ten]) }
-            .min()!
+        let warm =
+            try (0..<3).map { _ in try timed(context, ["agreement", "--json", "--annotations", big]) }
+            .min() ?? 0
+        let folderWarm =
+            try (0..<3).map { _ in try timed(context, ["agreement", "--json", "--annotations", ten]) }
+            .min() ?? 0
         print(
             "  agreement --json: no checkpoint \(seconds(cold)), warm checkpoint \(seconds(warm)) · target ≤ 1 s "
                 + "(the same journals in a folder, warm: \(seconds(folderWarm)))")
     }
 
-    /// 20 threads, each an annotator with a journal open (its own connection, holding its lock)
-    /// and a pool connection: take one item (`FOR UPDATE SKIP LOCKED`), append its decision
-    /// (committed), 500 times. Measured in the process, through the store and the pool, without
-    /// the screen (20 sessions drawing screens on two cores would measure the cores).
+    /// 20 annotators at once, each on its own thread with its own connections.
+    ///
+    /// Each has a journal open (its own connection, holding its lock) and a pool connection:
+    /// take one item (`FOR UPDATE SKIP LOCKED`), append its decision (committed), 500 times.
+    /// Measured in the process, through the store and the pool, without the screen (20 sessions
+    /// drawing screens on two cores would measure the cores).
     static func concurrentAnnotators(_ server: BenchServer) throws {
         let annotators = 20
         let each = 500
@@ -238,7 +243,8 @@ private final class ThreadWork: @unchecked Sendable {
         let status = pthread_create(
             &thread, nil,
             { context in
-                let work = Unmanaged<ThreadWork>.fromOpaque(context!).takeRetainedValue()
+                guard let context else { return nil }
+                let work = Unmanaged<ThreadWork>.fromOpaque(context).takeRetainedValue()
                 work.body()
                 return nil
             }, context)

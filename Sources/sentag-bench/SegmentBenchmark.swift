@@ -140,8 +140,10 @@ enum SegmentBenchmark {
         defer { close(fd) }
         var written = 0
         try bytes.withUnsafeBytes { raw in
+            // Only an empty buffer has no start, and then there is nothing to write.
+            guard let start = raw.baseAddress else { return }
             while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                let n = Glibc.write(fd, start + written, raw.count - written)
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else { throw Failure("cannot write \(path): \(String(cString: strerror(errno)))") }
                 written += n

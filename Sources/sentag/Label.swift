@@ -30,7 +30,11 @@ extension Sentag {
         @Option(parsing: .unconditional, help: "Who is labeling (default: $SENTAG_ANNOTATOR, else $USER).")
         var annotator: String?
 
-        @Option(parsing: .unconditional, help: "The order of the sentences: document or shuffle.")
+        @Option(
+            parsing: .unconditional,
+            help:
+                "The order of the sentences: document, shuffle, or uncertain (those the model is least sure of first)."
+        )
         var order: SessionQueue.Order = .document
 
         @Option(
@@ -48,6 +52,16 @@ extension Sentag {
         @Flag(help: "Single keystrokes: a label key acts at once, without Enter; ':' opens the line for commands.")
         var instant = false
 
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                "Show the model's suggestion (or a duplicate's label) under each sentence; Enter takes it.",
+                valueName: "on|off"))
+        var suggest: Switch = .on
+
+        @Flag(help: "A blind round: no suggestion, no duplicate's label, no :similar.")
+        var blind = false
+
         func validate() throws {
             if let annotator, !AnnotatorName.isValid(annotator) {
                 throw ValidationError(StoreError.badAnnotatorName(annotator).description)
@@ -62,10 +76,12 @@ extension Sentag {
             let name = try LabelingSetup.annotator(
                 option: annotator, environment: ProcessEnvironment.current, account: account)
             let store = try annotations.store()
+            let suggestions = ModelSuggestions.Options(
+                suggest: suggest == .on, model: (suggest == .on && !blind) || order == .uncertain, blind: blind)
             let setup = try LabelingSetup.prepare(
                 .init(
                     sources: source.resolved, annotator: name, order: order, seed: seed, filter: only,
-                    sourcesGiven: !source.sources.isEmpty), store: store)
+                    sourcesGiven: !source.sources.isEmpty, suggestions: suggestions), store: store)
             let path = store.journalLocation(name)
             var first = "\(name) · \(path)"
             if let share = setup.plannedQueue {
@@ -73,6 +89,8 @@ extension Sentag {
                 if share.isAbsent { first += " (marked absent: 'sentag plan --add \(name)' brings you back)" }
             }
             if order == .shuffle { first += " · shuffled with seed \(setup.seed)" }
+            if let note = setup.orderNote { first += " · \(note)" }
+            if blind { first += " · blind: no suggestions" }
             var banner = [first]
             let environment = ProcessEnvironment.current
             if name == "root" && annotator == nil && (environment["SENTAG_ANNOTATOR"] ?? "").isEmpty {
@@ -82,9 +100,24 @@ extension Sentag {
             let moreWork = setup.moreWork
             // The session alone holds the decision table from here on, so its first decision
             // changes it in place instead of copying it (a million-slot lane is tens of MB).
+            let model = setup.suggestions
+            defer {
+                // A model still training in the background is worth finishing for the next session.
+                if let model, model.isTraining {
+                    let errors = OutputSink.standardError()
+                    errors.line(
+                        "finishing the model for the next session (up to 15 s; Ctrl-C skips it, nothing is lost)")
+                    errors.flush()
+                    model.finishTraining(waitingUpTo: 15)
+                }
+            }
             var session = (consume setup).session
             session.setContext(context)
-            let screen = SessionScreen(labelSet: session.labelSet, style: .forDescriptor(STDOUT_FILENO))
+            let screen = SessionScreen(
+                labelSet: session.labelSet, style: .forDescriptor(STDOUT_FILENO),
+                proposalHelp: suggest == .on && !blind
+                    ? "an empty line takes the suggestion shown under the sentence (the model's, or a duplicate's label)"
+                    : nil)
             try SessionCommandRunner.run(
                 session: consume session, journal: journal, store: store, screen: screen, warnings: warnings,
                 banner: banner, instant: instant, moreWork: moreWork

@@ -54,6 +54,12 @@ extension Sentag {
         @Flag(help: "Single keystrokes: a label key acts at once, without Enter; ':' opens the line for commands.")
         var instant = false
 
+        @Flag(
+            help:
+                "Step through the labels 'sentag check' finds most likely wrong, most suspect first, with the model's alternative (Enter takes it)."
+        )
+        var suspects = false
+
         func validate() throws {
             if !AnnotatorName.isValid(adjudicator) {
                 throw ValidationError(
@@ -71,11 +77,11 @@ extension Sentag {
                 throw StoreError.missing(
                     location: store.location, hint: "label first ('sentag label'), or pass --annotations DIR")
             }
-            let preparation = try ReviewSetup.prepare(
-                .init(
-                    sources: try source.resolved(planIn: store), adjudicator: adjudicator,
-                    criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only, blind: blind),
-                store: store)
+            let options = ReviewSetup.Options(
+                sources: try source.resolved(planIn: store), adjudicator: adjudicator,
+                criteria: ReviewCriteria(everyItem: all, minimumRatings: minVotes), filter: only, blind: blind)
+            if suspects { return try runSuspects(options, store: store) }
+            let preparation = try ReviewSetup.prepare(options, store: store)
             switch consume preparation {
             case .nothingToReview(let message):
                 let output = OutputSink.standardOutput()
@@ -106,6 +112,40 @@ extension Sentag {
                     ReviewSummary.lines(
                         session.stats(at: Timestamp.now()), criteria: items.criteria, adjudicator: adjudicator,
                         path: path)
+                }
+            }
+        }
+
+        /// `--suspects`: the labels `check` doubts, most suspect first.
+        func runSuspects(_ options: ReviewSetup.Options, store: any JournalStore) throws {
+            let preparation = try SuspectReview.prepare(options, store: store)
+            switch consume preparation {
+            case .nothingToReview(let message):
+                let output = OutputSink.standardOutput()
+                output.line(TerminalText.visible(message))
+                output.flush()
+            case .ready(let setup):
+                let path = store.journalLocation(adjudicator)
+                let count = setup.session.ledger.scopeCount
+                let banner = [
+                    "\(adjudicator) · \(path) · \(count) sentence\(count == 1 ? "" : "s") with a suspect label, most suspect first"
+                ]
+                let screen = SessionScreen(
+                    labelSet: setup.session.labelSet, style: .forDescriptor(STDOUT_FILENO), doneWord: "adjudicated",
+                    offersRuns: false, proposalHelp: "on an empty line: the alternative shown under the sentence")
+                let (journal, warnings) = (setup.journal, Diagnostic.lines(setup.warnings, total: setup.warningCount))
+                var session = (consume setup).session
+                session.setContext(context)
+                try SessionCommandRunner.run(
+                    session: consume session, journal: journal, store: store, screen: screen, warnings: warnings,
+                    banner: banner, instant: instant
+                ) { session in
+                    let stats = session.stats(at: Timestamp.now())
+                    let made = stats.decisionsThisSession
+                    return [
+                        "\(made) adjudication\(made == 1 ? "" : "s") this session, all saved in \(path)",
+                        "\(stats.decided) of \(stats.total) suspect sentences settled by \(adjudicator), \(stats.left) left",
+                    ] + SessionScreen.labelCounts(stats)
                 }
             }
         }

@@ -9,6 +9,7 @@ enum RuntimeFailure {
         case let error as StoreError: error.description
         case let error as LabelSetError: error.description
         case let error as ExportError: error.description
+        case let error as ModelError: error.description
         case let error as PlanError: error.description
         case let error as PostgresError: error.description
         case let error as any CustomStringConvertible & Error where error is SentagFailure: error.description

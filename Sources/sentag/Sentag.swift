@@ -17,7 +17,7 @@ struct Sentag: ParsableCommand {
         version: version,
         subcommands: [
             Label.self, Segment.self, Agreement.self, Review.self, Export.self, Stats.self, Store.self,
-            PlanCommand.self,
+            PlanCommand.self, Suggest.self, Check.self, Duplicates.self,
         ]
     )
 }

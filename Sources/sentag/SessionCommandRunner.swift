@@ -15,11 +15,12 @@ import SentagKit
 enum SessionCommandRunner {
     /// Runs the session; throws (exit 1) when a decision could not be saved.
     ///
-    /// - Parameters:
-    ///   - warnings: the warning lines met while preparing, shown on standard error.
-    ///   - banner: lines printed before the first sentence (the first one dimmed).
-    ///   - instant: start in single-keystroke mode (`--instant`).
-    ///   - closing: the lines printed when the session ends, from the finished session.
+    /// `session` appends to `journal` and draws with `screen`; `:guide` reads the guidelines from
+    /// `store`.
+    /// `warnings` are the warning lines met while preparing, shown on standard error; `banner`
+    /// the lines printed before the first sentence (the first one dimmed). `instant` starts in
+    /// single-keystroke mode (`--instant`). `closing` gives the lines printed when the session
+    /// ends, from the finished session.
     static func run(
         session: consuming LabelingSession, journal: any JournalAppender, store: any JournalStore,
         screen: SessionScreen,

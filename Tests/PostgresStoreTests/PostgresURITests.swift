@@ -1,7 +1,9 @@
 import PostgresStore
 import Testing
 
-/// URIs are checked by libpq's parser and never print their password. No server needed.
+/// URIs are checked by libpq's parser and never print their password.
+///
+/// No server needed.
 @Suite struct PostgresURITests {
     @Test(arguments: [
         (

@@ -7,8 +7,9 @@ import Testing
 /// notes and flags in `--disagreements`.
 @Suite struct AgreementReadingCommandTests {
     /// Feinstein & Cicchetti's skewed table as two label files over 100 synthetic sentences:
-    /// 80 both claim, 10 alice claim / bob noise, 5 alice noise / bob claim, 5 both noise. Bob's
-    /// rating of item 80 (the first disagreement) is flagged and has a note.
+    /// 80 both claim, 10 alice claim / bob noise, 5 alice noise / bob claim, 5 both noise.
+    ///
+    /// Bob's rating of item 80 (the first disagreement) is flagged and has a note.
     static func skewedFolder() throws -> URL {
         let folder = try SentagBinary.temporaryDirectory()
         var alice: [UInt8] = []

@@ -43,7 +43,7 @@ import Testing
         ),
         (
             ["label", "--order", "-x"],
-            "Error: The value '-x' is invalid for '--order <order>'. Please provide one of 'document' and 'shuffle'."
+            "Error: The value '-x' is invalid for '--order <order>'. Please provide one of 'document', 'shuffle' or 'uncertain'."
         ),
         (
             ["label", "--annotator", "-x"],

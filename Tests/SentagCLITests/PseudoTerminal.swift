@@ -101,10 +101,11 @@ final class PseudoTerminal {
         return false
     }
 
-    /// Waits until the program reads keys one by one (libedit's raw mode: ICANON off). libedit
-    /// prints its prompt before it switches, and keys typed in between would be echoed by the
-    /// terminal driver as well; a person never types that fast, a test must wait. On Linux the
-    /// master side reports the slave's terminal modes.
+    /// Waits until the program reads keys one by one (libedit's raw mode: ICANON off).
+    ///
+    /// libedit prints its prompt before it switches, and keys typed in between would be echoed
+    /// by the terminal driver as well; a person never types that fast, a test must wait. On
+    /// Linux the master side reports the slave's terminal modes.
     @discardableResult
     func waitForRawMode(timeout: Double = 60) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)

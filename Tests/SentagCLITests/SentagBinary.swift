@@ -35,6 +35,7 @@ struct SentagBinary {
     }
 
     /// Runs `sentag arguments…` in `directory` with `input` on stdin; waits for it to end.
+    ///
     /// `launcher` runs it through another program (`prlimit --fsize=N --`).
     @discardableResult
     static func run(

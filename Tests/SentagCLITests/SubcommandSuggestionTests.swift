@@ -9,7 +9,8 @@ import Testing
         (["help", "exprot"], "unknown subcommand 'exprot'; did you mean 'export'?"),
         (
             ["seeds"],
-            "unknown subcommand 'seeds'; the subcommands are label, segment, agreement, review, export, stats, store, plan"
+            "unknown subcommand 'seeds'; the subcommands are label, segment, agreement, review, export, stats, "
+                + "store, plan, suggest, check, duplicates"
         ),
     ])
     func anUnknownSubcommandIsAUsageErrorWithASuggestion(_ arguments: [String], _ message: String) throws {

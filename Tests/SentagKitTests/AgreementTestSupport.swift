@@ -2,7 +2,9 @@ import Foundation
 import SentagKit
 
 /// Label files written record by record into a fresh temporary folder, for the agreement and
-/// stats tests. Ids are synthetic (the segmenter's exact boundaries do not matter here).
+/// stats tests.
+///
+/// Ids are synthetic (the segmenter's exact boundaries do not matter here).
 struct LabelFolder {
     let url: URL
     var path: String { url.path }

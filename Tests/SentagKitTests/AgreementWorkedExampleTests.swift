@@ -4,7 +4,9 @@ import Testing
 /// The published worked examples, entered as the rating data the papers give (not as results).
 @Suite struct AgreementWorkedExampleTests {
     /// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C (nominal data,
-    /// missing values): 4 observers × 12 units, values 1–5, "." missing. Published α = 0.743.
+    /// missing values): 4 observers × 12 units, values 1–5, "." missing.
+    ///
+    /// Published α = 0.743.
     @Test func krippendorff2011NominalExample() throws {
         let rows: [String] = [
             "1 2 3 3 2 1 4 1 2 . . .",  // observer A
@@ -29,8 +31,10 @@ import Testing
     }
 
     /// Fleiss (1971), Table 1: 30 patients, each diagnosed by 6 psychiatrists (not the same six),
-    /// into depression, personality disorder, schizophrenia, neurosis, other. Rows as in the
-    /// `diagnoses` data set of R's irr package. Published: p_j = .144 .144 .167 .306 .239, κ = .430.
+    /// into depression, personality disorder, schizophrenia, neurosis, other.
+    ///
+    /// Rows as in the `diagnoses` data set of R's irr package. Published:
+    /// p_j = .144 .144 .167 .306 .239, κ = .430.
     @Test func fleiss1971Diagnoses() throws {
         let diagnoses: [[Int]] = [
             [4, 4, 4, 4, 4, 4], [2, 2, 2, 5, 5, 5], [2, 3, 3, 3, 3, 5], [5, 5, 5, 5, 5, 5], [2, 2, 2, 4, 4, 4],
@@ -54,8 +58,9 @@ import Testing
     }
 
     /// Wikipedia, "Fleiss' kappa", worked example: 10 subjects, 14 raters, 5 categories, given
-    /// as counts n_ij per subject; each count becomes that many ratings. Published κ = 0.210,
-    /// P̄ = 0.378, P̄e = 0.213.
+    /// as counts n_ij per subject; each count becomes that many ratings.
+    ///
+    /// Published κ = 0.210, P̄ = 0.378, P̄e = 0.213.
     @Test func wikipediaFleissExample() throws {
         let countTable: [[Int]] = [
             [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
@@ -73,7 +78,9 @@ import Testing
     }
 
     /// Altman (1991), Practical Statistics for Medical Research, Table 14.2: two radiologists'
-    /// assessments of 85 xeromammograms (Boyd et al. 1982). Published: 54/85 agree, κ = 0.47.
+    /// assessments of 85 xeromammograms (Boyd et al., 1982).
+    ///
+    /// Published: 54/85 agree, κ = 0.47.
     @Test func altman1991Radiologists() throws {
         let confusion = [[21, 12, 0, 0], [4, 17, 1, 0], [3, 9, 15, 2], [0, 0, 0, 1]]
         var rows: [[Int?]] = []

@@ -20,7 +20,7 @@ struct ExportFixture {
         try? FileManager.default.removeItem(atPath: root)
     }
 
-    /// Documents d1, d2, d3 of ten one-line sentences each: "Sentence 0 of d1." …
+    /// Documents d1, d2, d3 of ten one-line sentences each, from `Sentence 0 of d1.` on.
     static let corpus = Corpus(
         documents: ["d1", "d2", "d3"].map { doc in
             Document(

@@ -2,9 +2,10 @@ import SentagKit
 import Testing
 
 /// The model's figures on the hand-labeled seeds (168 sentences, five articles) and on the
-/// held-out articles written for this check. The floors are below what the model reaches
-/// (LODO accuracy 0.893, held-out 0.934 when written; flip recall 0.943), so a change that
-/// costs more than a few sentences fails.
+/// held-out articles written for this check.
+///
+/// The floors are below what the model reaches (LODO accuracy 0.893, held-out 0.934 when
+/// written; flip recall 0.943), so a change that costs more than a few sentences fails.
 @Suite struct ModelSeedTests {
     @Test func theGoldFileIsAJournalTheToolCouldHaveWritten() throws {
         let records = try ModelTestSupport.records(ModelTestSupport.seedGold)

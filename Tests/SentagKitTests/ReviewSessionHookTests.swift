@@ -2,7 +2,9 @@ import SentagKit
 import Testing
 
 /// The two switches review needs in the shared session core: no runs (`c 3`) and no run line in
-/// help. Their defaults keep `sentag label` as it was.
+/// help.
+///
+/// Their defaults keep `sentag label` as it was.
 @Suite struct ReviewSessionHookTests {
     typealias F = SessionFixture
 

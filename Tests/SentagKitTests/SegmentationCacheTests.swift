@@ -38,6 +38,7 @@ import Testing
 
 extension SegmentationCacheTests {
     /// An unchanged file is not read when the corpus is loaded; its texts are read when asked.
+    ///
     /// If the file changes in between, a text is empty (never another file's words, never a
     /// crash), and the next load segments the new content.
     @Test func aFileChangedAfterLoadingGivesEmptyTextsNotWrongOnes() throws {

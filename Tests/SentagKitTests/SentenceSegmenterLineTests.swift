@@ -108,7 +108,9 @@ import Testing
 
     /// Random texts built from pieces that exercise the rules (terminators, quotes, brackets,
     /// spaces of every kind, bullets, abbreviations, list markers, addresses, CJK, emoji); every
-    /// span must keep the contract. The generator is seeded, so a failure reproduces.
+    /// span must keep the contract.
+    ///
+    /// The generator is seeded, so a failure reproduces.
     @Test func randomTextsKeepTheContract() {
         let pieces: [String] = [
             ".", ". ", "..", "...", ". . .", "…", "?", "!", "?!", "\"", "'", "“", "”", "‘", "’", "(", ")", "[", "]",

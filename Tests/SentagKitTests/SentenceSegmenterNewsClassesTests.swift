@@ -1,8 +1,9 @@
 import Testing
 
 /// The five kinds of error issue 9 found on news the segmenter had never seen, each with the
-/// shapes that must split and the look-alikes that must not. All texts are made up for these
-/// tests.
+/// shapes that must split and the look-alikes that must not.
+///
+/// All texts are made up for these tests.
 @Suite struct SentenceSegmenterNewsClassesTests {
     // MARK: 1. A sentence that ends with an abbreviation
 

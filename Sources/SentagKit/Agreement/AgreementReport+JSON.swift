@@ -53,6 +53,10 @@ extension AgreementReport {
         writer.key("left_out")
         writeStrings(leftOut, to: &writer)
         writer.field("skipped_lines", skippedLines)
+        if let suggestions {
+            writer.key("suggestions")
+            suggestions.writeJSON(to: &writer, agreement: true)
+        }
         writer.key("reading")
         writeStrings(reading(), to: &writer)
         writer.key("small_samples")

@@ -59,12 +59,10 @@ extension AgreementReport {
                 "\(name) agrees least with the others (mean kappa \(ReportText.fixed(own)) against \(ReportText.fixed(others)) among the rest): the first to talk to about the guidelines."
             )
         }
-        let defined = perLabel.filter { $0.specificAgreement.value != nil }
-        if defined.count >= 2,
-            let weakest = defined.min(by: { $0.specificAgreement.value! < $1.specificAgreement.value! })
-        {
+        let defined = perLabel.compactMap { entry in entry.specificAgreement.value.map { (entry, $0) } }
+        if defined.count >= 2, let (weakest, agreement) = defined.min(by: { $0.1 < $1.1 }) {
             notes.append(
-                "The least agreed label is \(weakest.label) (specific agreement \(ReportText.fixed(weakest.specificAgreement.value!)) over \(ReportText.count(weakest.specificAgreement.items)) items)."
+                "The least agreed label is \(weakest.label) (specific agreement \(ReportText.fixed(agreement)) over \(ReportText.count(weakest.specificAgreement.items)) items)."
             )
         }
         if let caution = smallSampleCaution(style: style) { notes.append(caution) }
@@ -80,20 +78,24 @@ extension AgreementReport {
             ("percent agreement", "percent_agreement", percentAgreement),
             ("Krippendorff's alpha", "krippendorff_alpha", krippendorffAlpha),
             ("Fleiss' kappa", "fleiss_kappa", fleissKappa), ("Gwet's AC1", "gwet_ac1", gwetAC1),
-        ] where SmallSampleFigure.isSmall(coefficient) {
-            figures.append(SmallSampleFigure(name: name, key: key, value: coefficient.value!, items: coefficient.items))
+        ] {
+            guard let value = coefficient.value, SmallSampleFigure.isSmall(coefficient) else { continue }
+            figures.append(SmallSampleFigure(name: name, key: key, value: value, items: coefficient.items))
         }
-        for pair in pairs where SmallSampleFigure.isSmall(pair.cohenKappa) {
+        for pair in pairs {
+            guard let kappa = pair.cohenKappa.value, SmallSampleFigure.isSmall(pair.cohenKappa) else { continue }
             figures.append(
                 SmallSampleFigure(
                     name: "the kappa of \(pair.a) × \(pair.b)", key: "pairs.\(pair.a).\(pair.b).cohen_kappa",
-                    value: pair.cohenKappa.value!, items: pair.cohenKappa.items))
+                    value: kappa, items: pair.cohenKappa.items))
         }
-        for entry in perLabel where SmallSampleFigure.isSmall(entry.specificAgreement) {
+        for entry in perLabel {
+            guard let agreement = entry.specificAgreement.value, SmallSampleFigure.isSmall(entry.specificAgreement)
+            else { continue }
             figures.append(
                 SmallSampleFigure(
                     name: "the specific agreement of \(entry.label)",
-                    key: "per_label.\(entry.label).specific_agreement", value: entry.specificAgreement.value!,
+                    key: "per_label.\(entry.label).specific_agreement", value: agreement,
                     items: entry.specificAgreement.items))
         }
         return figures
@@ -150,11 +152,12 @@ extension AgreementReport {
                 ". With one label this common, the overall figures mostly measure agreement on \(skew.label)"
                 + " and say little about the rarer labels."
         }
-        let rare = perLabel.filter { $0.label != skew.label && $0.specificAgreement.value != nil }
-            .sorted { $0.specificAgreement.value! < $1.specificAgreement.value! }
+        let rare = perLabel.filter { $0.label != skew.label }
+            .compactMap { entry in entry.specificAgreement.value.map { (entry, $0) } }
+            .sorted { $0.1 < $1.1 }
             .prefix(3)
-            .map {
-                "\($0.label) \(ReportText.fixed($0.specificAgreement.value!)) over \($0.specificAgreement.items) items"
+            .map { entry, agreement in
+                "\(entry.label) \(ReportText.fixed(agreement)) over \(entry.specificAgreement.items) items"
             }
         if rare.isEmpty {
             text += " Judge the rarer labels on their own once they have been given by two annotators."

@@ -46,6 +46,11 @@ extension AgreementReport {
         }
         out.append("")
         out += labelTable(style: style)
+        if let suggestions, suggestions.anyShown {
+            out.append("")
+            out.append(heading("Suggestions") + " (the model's label on screen while labeling)")
+            out += suggestions.lines(agreement: true).map { "  " + $0 }
+        }
         out.append("")
         out.append(heading("Reading"))
         out += reading(style: style).map { "  - " + $0 }
@@ -157,7 +162,7 @@ extension AgreementReport {
 
     /// The pair with the lowest defined kappa.
     public var weakestPair: PairAgreement? {
-        pairs.filter { $0.cohenKappa.value != nil }.min { $0.cohenKappa.value! < $1.cohenKappa.value! }
+        pairs.compactMap { pair in pair.cohenKappa.value.map { (pair, $0) } }.min { $0.1 < $1.1 }?.0
     }
 
     private func confusionSections(style: TerminalStyle, allPairs: Bool) -> [String] {

@@ -47,6 +47,8 @@ public struct AgreementReport: Sendable {
     public var disagreements: [Disagreement]?
     /// Journal lines skipped as unreadable (listed on standard error by the command).
     public var skippedLines = 0
+    /// How suggestions were used and agreement with and without them (from a decision view).
+    public var suggestions: SuggestionEffect?
     /// Annotators with a label file but no current rating, not counted.
     public var leftOut: [String]
     /// Accuracy on a plan's gold items (`GoldReport`), when the plan has some.
@@ -60,7 +62,9 @@ public struct AgreementReport: Sendable {
     public var gwetAC1: Coefficient { coefficients.gwetAC1 }
 
     /// The report for the decisions of `view`: all annotators with a current rating, or those
-    /// named. With `listDisagreements`, the texts of the disagreements are read from `store`.
+    /// named.
+    ///
+    /// With `listDisagreements`, the texts of the disagreements are read from `store`.
     public static func compute(
         view: DecisionView, annotators: [String]? = nil, options: Options = Options(),
         store: (any JournalStore)? = nil
@@ -69,13 +73,16 @@ public struct AgreementReport: Sendable {
         var report = AgreementReport(table: ratings.table, options: options)
         report.leftOut = ratings.leftOut
         report.skippedLines = view.table.warnings.total
+        report.suggestions = try SuggestionEffect.compute(view: view, annotators: annotators)
         if options.listDisagreements {
             report.disagreements = try disagreements(in: ratings, view: view, store: store)
         }
         return report
     }
 
-    /// The figures of a table. Disagreements are not listed (a table has no texts).
+    /// The figures of a table.
+    ///
+    /// Disagreements are not listed (a table has no texts).
     public init(table: RatingTable, options: Options = Options()) {
         let counts = ItemLabelCounts(table)
         let totals = AgreementTotals(counts)

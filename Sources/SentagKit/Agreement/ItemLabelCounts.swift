@@ -11,10 +11,14 @@ public struct ItemLabelCounts: Sendable {
     /// Ratings of each item (`m` in Krippendorff's notation, `r_i` in Gwet's).
     public let ratings: [Int32]
     /// For items with at least two ratings: agreeing pairs of ratings / all pairs,
-    /// Σ_k n_k(n_k − 1) / (m(m − 1)). Zero otherwise.
+    /// Σ_k n_k(n_k − 1) / (m(m − 1)).
+    ///
+    /// Zero otherwise.
     public let pairShare: [Double]
     /// For items with at least two ratings: the item's diagonal of Krippendorff's coincidence
-    /// matrix, Σ_k n_k(n_k − 1) / (m − 1). Zero otherwise.
+    /// matrix, Σ_k n_k(n_k − 1) / (m − 1).
+    ///
+    /// Zero otherwise.
     public let coincidence: [Double]
 
     public init(_ table: RatingTable) {

@@ -52,7 +52,7 @@ public struct PrevalenceSkew: Equatable, Sendable {
         if let ac1 {
             for (name, value) in [("Krippendorff's alpha", alpha), ("Fleiss' kappa", fleissKappa)] {
                 guard let value else { continue }
-                if furthest == nil || abs(ac1 - value) > abs(ac1 - furthest!.1) { furthest = (name, value) }
+                if furthest.map({ abs(ac1 - value) > abs(ac1 - $0.1) }) ?? true { furthest = (name, value) }
             }
         }
         let skew = PrevalenceSkew(

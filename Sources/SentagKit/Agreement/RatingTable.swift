@@ -10,7 +10,9 @@ public struct RatingTable: Equatable, Sendable {
 
     public let annotators: [String]
     public let labels: [String]
-    /// One id per row. Synthetic tables (tests, worked examples) number their rows.
+    /// One id per row.
+    ///
+    /// Synthetic tables (tests, worked examples) number their rows.
     public let itemIDs: [SentenceID]
     /// Row-major: `cells[item * annotators.count + annotator]`.
     public let cells: [Int16]

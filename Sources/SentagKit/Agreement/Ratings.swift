@@ -12,7 +12,9 @@ public struct Ratings: Sendable {
     /// `rows × columns`: the slot of the rating in the column's vote lane, -1 for none.
     public var slots: [Int32]
     /// Annotators with a journal but no current rating, left out of the table (an adjudicator,
-    /// someone who undid everything). Annotators asked for by name are never left out.
+    /// someone who undid everything).
+    ///
+    /// Annotators asked for by name are never left out.
     public var leftOut: [String]
 
     /// The ratings of `annotators` (every annotator with a current rating when nil), leaving out

@@ -22,7 +22,7 @@ enum ReportText {
         value.map { fixed($0, digits: digits) } ?? "n/a"
     }
 
-    /// 12,345
+    /// A count with a comma between thousands: `12,345`.
     static func count(_ value: Int) -> String {
         let digits = String(abs(value))
         var out = ""
@@ -69,12 +69,12 @@ enum ReportText {
         }
     }
 
-    /// "a, b and c"
+    /// The items joined as in prose: `a, b and c`.
     static func list(_ items: [String]) -> String {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
         }
     }
 }

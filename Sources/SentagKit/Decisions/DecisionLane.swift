@@ -1,8 +1,9 @@
 import Synchronization
 
 /// One kind of decision in one journal: an annotator's votes, or an adjudicator's
-/// adjudications. Per sentence id, the current decision (or none), its note, and the undo
-/// history.
+/// adjudications.
+///
+/// Per sentence id, the current decision (or none), its note, and the undo history.
 ///
 /// Slots are dense and never removed (a retracted decision keeps its slot with no label), so
 /// views walk `ids` and `votes` side by side. Lookups by id are O(1); the table behind them is
@@ -123,11 +124,14 @@ final class SlotIndex: @unchecked Sendable {
         }
     }
 
-    /// The slot of `id`, inserting it as the next slot (`ids.count`) when new. Only for the
-    /// unique owner of this instance.
+    /// The slot of `id`, inserting it as the next slot (`ids.count`) when new.
+    ///
+    /// Only for the unique owner of this instance.
     func row(for id: SentenceID, ids: [SentenceID]) -> (row: Int32, inserted: Bool) {
         if table == nil { _ = self.table(for: ids) }
-        return table!.row(for: id)
+        // Through the optional, so the table is changed in place, not copied.
+        guard let found = table?.row(for: id) else { preconditionFailure("the table was built just above") }
+        return found
     }
 
     private static func build(_ ids: [SentenceID]) -> SentenceIDTable {

@@ -1,5 +1,7 @@
 /// The decision table read against a project: its label set and, when the command has sources,
-/// its corpus. The one place that decides whether a current decision counts.
+/// its corpus.
+///
+/// The one place that decides whether a current decision counts.
 ///
 /// - A decision whose label is not in the label set (a label renamed or removed) does not count;
 ///   one warning per journal and label says how many there are and where the first is.
@@ -139,7 +141,9 @@ public struct DecisionView: Sendable {
     }
 
     /// The votes (not adjudications) that do not count because the corpus lacks their sentence or
-    /// disagrees with their record: their label-set labels by sentence id. Empty without a corpus.
+    /// disagrees with their record: their label-set labels by sentence id.
+    ///
+    /// Empty without a corpus.
     public func orphanedVotes(journals: [Int]? = nil) -> [SentenceID: [Int]] {
         guard corpus != nil else { return [:] }
         var found: [SentenceID: [Int]] = [:]

@@ -50,7 +50,13 @@ public struct JournalDecisions: Sendable {
     /// The label name of a vote; nil for no decision.
     public func labelName(_ vote: CurrentVote) -> String? { vote.label >= 0 ? labels.names[Int(vote.label)] : nil }
 
+    /// The label suggested when a vote was made (its record's `suggested`); nil when none was.
+    public func suggestedName(_ vote: CurrentVote) -> String? {
+        vote.suggested >= 0 ? labels.names[Int(vote.suggested)] : nil
+    }
+
     /// Reads one line of the journal: a valid record is applied, anything else becomes a warning.
+    ///
     /// `describe` names the position for the warning.
     public mutating func ingest(
         _ line: UnsafeBufferPointer<UInt8>, at position: RecordPosition, describe: (RecordPosition) -> String
@@ -59,8 +65,10 @@ public struct JournalDecisions: Sendable {
     }
 
     /// Reads a batch of lines: decoded and hashed on several threads when the batch is large
-    /// (`prepare` is pure), then applied in order on this one. `scratch` is reused from batch to
-    /// batch (a fresh buffer per batch cost more in page faults than the decoding).
+    /// (`prepare` is pure), then applied in order on this one.
+    ///
+    /// `scratch` is reused from batch to batch (a fresh buffer per batch cost more in page
+    /// faults than the decoding).
     public mutating func ingest(
         _ batch: JournalBatch, scratch: inout [PreparedRecord], describe: (RecordPosition) -> String
     ) {
@@ -82,8 +90,9 @@ public struct JournalDecisions: Sendable {
         }
     }
 
-    /// A line decoded and hashed, ready to apply: the part of reading that needs no state. Plain
-    /// values only (a problem is decoded again when it is reported), so a batch of them is
+    /// A line decoded and hashed, ready to apply: the part of reading that needs no state.
+    ///
+    /// Plain values only (a problem is decoded again when it is reported), so a batch of them is
     /// cheap to make and to read.
     public struct PreparedRecord: BitwiseCopyable {
         enum Status: UInt8 { case blank, record, problem }
@@ -236,6 +245,7 @@ public struct JournalDecisions: Sendable {
 }
 
 /// Result slots the preparing threads fill; each index is written by exactly one thread.
+///
 /// The batch is only read.
 private struct PreparedSlots: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<JournalDecisions.PreparedRecord>

@@ -34,8 +34,10 @@ struct NameInterner: Sendable {
                 let index = Int(slots[i].index - 1)
                 let equal =
                     names[index].utf8.withContiguousStorageIfAvailable { stored in
-                        stored.count == bytes.count
-                            && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+                        guard stored.count == bytes.count else { return false }
+                        // Only an empty buffer has no start, and then both are empty.
+                        guard let storedStart = stored.baseAddress, let start = bytes.baseAddress else { return true }
+                        return memcmp(storedStart, start, bytes.count) == 0
                     } ?? (Array(names[index].utf8) == Array(bytes))
                 if equal { return Int32(index) }
             }

@@ -19,8 +19,13 @@ public enum DocumentLoader {
     /// Visits the documents one at a time, so a corpus need not be held whole by callers that
     /// stream (for example `sentag segment`).
     ///
-    /// - Parameter proceed: asked before each file and each document; false stops the visit
-    ///   there (`segment` stops once its output is gone).
+    /// - Parameters:
+    ///   - sources: the files and folders to read, as `load(_:)` takes them.
+    ///   - proceed: asked before each file and each document; false stops the visit there
+    ///     (`segment` stops once its output is gone).
+    ///   - body: called with each document, in order.
+    /// - Throws: `SourceError` when a source is missing, unreadable or not a corpus (bad UTF-8,
+    ///   a bad JSONL line, a document id twice), or what `body` throws.
     public static func forEachDocument(
         in sources: [String], while proceed: () -> Bool = { true }, _ body: (Document) throws(SourceError) -> Void
     ) throws(SourceError) {
@@ -71,8 +76,9 @@ public enum DocumentLoader {
     }
 
     /// Where a document's text is in its file: the bytes of a `.txt` file, or the body of a JSONL
-    /// line's `"text"` string (with escapes to decode, or not). Nil when it cannot be said
-    /// simply (a key written with escapes).
+    /// line's `"text"` string (with escapes to decode, or not).
+    ///
+    /// Nil when it cannot be said simply (a key written with escapes).
     public struct TextPlace: Equatable, Sendable {
         public var range: Range<Int>
         public var hasEscapes: Bool

@@ -83,7 +83,8 @@ public struct SentenceID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public var description: String {
         String(unsafeUninitializedCapacity: 16) { buffer in
-            writeHex(to: buffer.baseAddress!)
+            guard let digits = buffer.baseAddress else { preconditionFailure("a buffer of 16 bytes has a start") }
+            writeHex(to: digits)
             return 16
         }
     }

@@ -27,9 +27,10 @@ public struct SentencePlace: Equatable, Sendable, CustomStringConvertible {
         last > number ? "\(document):\(number)–\(last)" : "\(document):\(number)"
     }
 
-    /// Reads `DOC:N` (or `DOC:N–M`, `DOC:N-M`) as `description` writes it. The document is what
-    /// comes before the last colon, so JSONL ids with a colon (`news:3`) read as `news:3:12`.
-    /// Nil when there is no document or N is not a number from 1.
+    /// Reads `DOC:N` (or `DOC:N–M`, `DOC:N-M`) as `description` writes it.
+    ///
+    /// The document is what comes before the last colon, so JSONL ids with a colon (`news:3`)
+    /// read as `news:3:12`. Nil when there is no document or N is not a number from 1.
     public static func parse(_ text: String) -> SentencePlace? {
         guard let colon = text.lastIndex(of: ":") else { return nil }
         let document = String(text[..<colon])

@@ -1,6 +1,8 @@
 /// The sentences of several documents in flat arrays: spans, ids, fingerprints, and how many
-/// sentences each document has. What the corpus keeps and the segmentation cache stores, so a
-/// cached corpus of a million sentences is a few array copies, not an allocation per document.
+/// sentences each document has.
+///
+/// What the corpus keeps and the segmentation cache stores, so a cached corpus of a million
+/// sentences is a few array copies, not an allocation per document.
 public struct SentenceTable: Equatable, Sendable {
     /// Per document, its number of sentences.
     public private(set) var counts: [Int] = []

@@ -38,8 +38,10 @@ public struct AtomicDirectoryReplacement: Sendable {
     /// The target's last path component.
     public let name: String
 
-    /// Resolves `target` (creating its missing parent folders). A target that is a symbolic link
-    /// to a folder is resolved to that folder, which is then replaced.
+    /// Resolves `target` (creating its missing parent folders).
+    ///
+    /// A target that is a symbolic link to a folder is resolved to that folder, which is then
+    /// replaced.
     public init(target: String) throws(ExportError) {
         self.target = target
         var trimmed = target
@@ -89,7 +91,9 @@ public struct AtomicDirectoryReplacement: Sendable {
         FileSystem.join(parent, "\(leftoverPrefix)\(kind)-\(pid)")
     }
 
-    /// Cleans up after runs that were killed (step 1). Returns what was done, for warnings.
+    /// Cleans up after runs that were killed (step 1).
+    ///
+    /// Returns what was done, for warnings.
     @discardableResult
     public func recoverAbandoned() -> [String] {
         guard let entries = try? FileSystem.listDirectory(parent) else { return [] }
@@ -118,7 +122,9 @@ public struct AtomicDirectoryReplacement: Sendable {
 
     /// Throws unless the target is missing, an empty folder, or a previous sentag export: a folder
     /// holding only the files an export writes, with a `manifest.json` whose `generator` is
-    /// `sentag`. Anything else would be lost when the folder is replaced.
+    /// `sentag`.
+    ///
+    /// Anything else would be lost when the folder is replaced.
     public func checkReplaceable() throws(ExportError) {
         switch FileSystem.kind(of: path) {
         case nil: return
@@ -166,9 +172,10 @@ public struct AtomicDirectoryReplacement: Sendable {
         _ = Self.removeTree(stagingPath)
     }
 
-    /// Moves the finished staging folder into place (step 4). `useExchange: false` forces the
-    /// two-rename fallback (for tests). On failure the staging folder is deleted and the target
-    /// is as it was.
+    /// Moves the finished staging folder into place (step 4).
+    ///
+    /// `useExchange: false` forces the two-rename fallback (for tests). On failure the staging
+    /// folder is deleted and the target is as it was.
     public func install(useExchange: Bool = true) throws(ExportError) {
         let staging = stagingPath
         Self.syncDirectory(staging)
@@ -252,6 +259,7 @@ public struct AtomicDirectoryReplacement: Sendable {
     }
 
     /// Deletes a file or a folder with everything in it, without following symbolic links.
+    ///
     /// Returns false when something could not be deleted.
     @discardableResult
     static func removeTree(_ path: String) -> Bool {

@@ -1,6 +1,8 @@
 /// The short `README.md` an export writes next to its data: what is in it, how the labels were
-/// chosen, how to load it and train on it. Generated from the manifest, so it never disagrees
-/// with it. The exporter puts `DatasetCardHeader`'s YAML in front of it.
+/// chosen, how to load it and train on it.
+///
+/// Generated from the manifest, so it never disagrees with it. The exporter puts
+/// `DatasetCardHeader`'s YAML in front of it.
 public enum DatasetCard {
     public static func markdown(for manifest: ExportManifest, labelSet: LabelSet) -> String {
         let configuration = manifest.configuration

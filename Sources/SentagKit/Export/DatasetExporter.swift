@@ -20,8 +20,10 @@ import Dispatch
 ///    into place.
 public enum DatasetExporter {
     /// Runs the export over `view` (which must have the corpus of the sources) and returns its
-    /// manifest. `warn` receives each warning (leftovers of a killed run cleaned up, too few
-    /// documents for a split) as it comes.
+    /// manifest.
+    ///
+    /// `warn` receives each warning (leftovers of a killed run cleaned up, too few documents
+    /// for a split) as it comes.
     public static func export(
         _ configuration: ExportConfiguration, view: DecisionView, store: (any JournalStore)? = nil,
         warn: (String) -> Void = { _ in }
@@ -185,8 +187,9 @@ public enum DatasetExporter {
 
     /// Sets each example's split (documents in canonical order, bytewise by id, whatever order
     /// the files were read in) and returns the writing order (by document, then position, then
-    /// id) and the requested splits that got no document. `labels` (the exported labels) are
-    /// what `--stratify` balances.
+    /// id) and the requested splits that got no document.
+    ///
+    /// `labels` (the exported labels) are what `--stratify` balances.
     static func assignSplits(
         _ examples: inout [ExportExample], documentOfExample: [Int], documentNames: [String], labels: [String],
         configuration: ExportConfiguration
@@ -202,7 +205,10 @@ public enum DatasetExporter {
             var labelCounts = [[Int]](
                 repeating: [Int](repeating: 0, count: labels.count), count: documentNames.count)
             for (position, document) in documentOfExample.enumerated() {
-                labelCounts[rank[document]][labelIDs[examples[position].label]!] += 1
+                guard let label = labelIDs[examples[position].label] else {
+                    preconditionFailure("an example is kept only with a label that is exported")
+                }
+                labelCounts[rank[document]][label] += 1
             }
             splitOfRank = StratifiedDocumentSplitter(ratios: configuration.ratios, seed: configuration.seed)
                 .assign(labelCounts: labelCounts)
@@ -243,7 +249,10 @@ public enum DatasetExporter {
             var count = 0
             for position in order where examples[position].split == split {
                 writer.append { encoder.append(examples[position], to: &$0) }
-                labelCounts[labels.firstIndex(of: examples[position].label)!] += 1
+                guard let label = labels.firstIndex(of: examples[position].label) else {
+                    preconditionFailure("an example is kept only with a label that is exported")
+                }
+                labelCounts[label] += 1
                 documents.insert(documentOfExample[position])
                 count += 1
             }

@@ -1,5 +1,7 @@
 /// Shares documents out between train, dev and test so that the number of sentences in each part
-/// comes close to the requested ratios. A document is never divided between parts.
+/// comes close to the requested ratios.
+///
+/// A document is never divided between parts.
 ///
 /// The algorithm, reproducible for a seed:
 /// 1. Documents are taken in the caller's (canonical, sorted) order and shuffled with

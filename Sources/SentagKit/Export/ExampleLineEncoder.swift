@@ -173,7 +173,7 @@ public struct ExampleLineEncoder {
                 out.append(0x20)
                 pendingSpace = false
             }
-            out.append(contentsOf: UTF8.encode(scalar)!)
+            out.append(contentsOf: scalar.utf8)
             wroteAny = true
         }
     }

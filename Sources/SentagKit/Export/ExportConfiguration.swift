@@ -2,6 +2,7 @@
 public struct ExportConfiguration: Sendable {
     /// For the end-to-end kill test only: where the exporter stops and waits (printing
     /// `sentag export: paused <point>` on standard error) so a test can kill it at that moment.
+    ///
     /// Set by the hidden environment variable `SENTAG_EXPORT_TEST_PAUSE` (see `Export.swift`).
     public enum TestPause: String, Sendable {
         /// After the train file is written, before the other files.

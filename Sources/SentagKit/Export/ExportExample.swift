@@ -36,7 +36,9 @@ public struct ExportExample: Equatable, Sendable {
     }
 
     /// The distribution of votes over `labels` (the exported labels, in order): each label's
-    /// share of the votes cast for one of them. With no such vote, all weight on `label`.
+    /// share of the votes cast for one of them.
+    ///
+    /// With no such vote, all weight on `label`.
     public func distribution(over labels: [String]) -> [Double] {
         var counts = [Int](repeating: 0, count: labels.count)
         var total = 0

@@ -1,4 +1,6 @@
-/// The file format of an exported dataset. Every format writes `train`, `dev` and `test` files.
+/// The file format of an exported dataset.
+///
+/// Every format writes `train`, `dev` and `test` files.
 public enum ExportFormat: String, CaseIterable, Sendable, CustomStringConvertible {
     /// One JSON object per line: `id`, `doc`, `index`, `text`, `label`, `split`, `votes`,
     /// `agreement`, `adjudicated`.

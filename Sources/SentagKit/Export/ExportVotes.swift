@@ -26,13 +26,18 @@ struct ExportVotes {
         var adjudicationTime = [Int64](repeating: Int64.min, count: count)
         for column in 0..<columns {
             view.forEachDecision(journal: column, adjudicated: false) { decision in
-                votes[decision.position! * columns + column] = Int32(decision.label)
+                guard let position = decision.position else {
+                    preconditionFailure("the exporter's view has a corpus, which gives every decision its position")
+                }
+                votes[position * columns + column] = Int32(decision.label)
                 votesPerColumn[column] += 1
             } orphans: { _, _ in
                 orphaned += 1
             }
             view.forEachDecision(journal: column, adjudicated: true) { decision in
-                let position = decision.position!
+                guard let position = decision.position else {
+                    preconditionFailure("the exporter's view has a corpus, which gives every decision its position")
+                }
                 adjudicatorColumns.insert(column)
                 if decision.vote.time >= adjudicationTime[position] {
                     adjudicationTime[position] = decision.vote.time

@@ -19,7 +19,11 @@ public struct LabelDecider: Sendable {
     public let annotatorColumn: Int?
     public let labelCount: Int
 
+    /// A decider for `policy` with its options.
+    ///
     /// - Parameters:
+    ///   - policy: how the votes and the adjudication of an item choose its label.
+    ///   - minVotes: the fewest current votes an item needs (`--min-votes`).
     ///   - labelCount: the size of the label set.
     ///   - droppedLabels: positions in the label set.
     ///   - annotatorColumn: required for `.annotator`, ignored otherwise.
@@ -43,8 +47,10 @@ public struct LabelDecider: Sendable {
         }
     }
 
-    /// Decides one item. `votes` holds one label (or -1) per annotator column; `adjudication` is
-    /// a label or -1; `counts` is scratch space of `labelCount` zeros, left zeroed on return.
+    /// Decides one item.
+    ///
+    /// `votes` holds one label (or -1) per annotator column; `adjudication` is a label or -1;
+    /// `counts` is scratch space of `labelCount` zeros, left zeroed on return.
     public func decide(votes: UnsafeBufferPointer<Int32>, adjudication: Int32, counts: inout [Int32]) -> Decision {
         var voteCount = 0
         for vote in votes where vote >= 0 { voteCount += 1 }

@@ -6,7 +6,13 @@ public struct SplitRatios: Equatable, Sendable, CustomStringConvertible {
     /// Fractions for train, dev and test, in that order; non-negative, summing to 1.
     public let fractions: [Double]
 
-    public static let `default` = try! SplitRatios(parsing: "80/10/10")
+    public static let `default`: SplitRatios = {
+        do {
+            return try SplitRatios(parsing: "80/10/10")
+        } catch {
+            preconditionFailure("80/10/10 is three percentages summing to 100: \(error)")
+        }
+    }()
 
     public init(train: Double, dev: Double, test: Double) throws(ExportError) {
         try self.init(values: [train, dev, test], text: "\(train)/\(dev)/\(test)")

@@ -1,6 +1,7 @@
 /// Shares documents out between train, dev and test so that each label's examples, not only the
-/// sentence counts, come close to the requested ratios (`sentag export --stratify`). A document
-/// is never divided between parts.
+/// sentence counts, come close to the requested ratios (`sentag export --stratify`).
+///
+/// A document is never divided between parts.
 ///
 /// The algorithm, reproducible for a seed (a greedy grouped stratification, in the spirit of
 /// scikit-learn's `StratifiedGroupKFold`):
@@ -87,8 +88,14 @@ public struct StratifiedDocumentSplitter: Sendable {
         }
         if labelCounts.count >= active.count {
             for split in active where !result.contains(split) {
-                let fullest = active.max { a, b in result.filter { $0 == a }.count < result.filter { $0 == b }.count }!
-                let smallest = result.indices.filter { result[$0] == fullest }.min { sizes[$0] < sizes[$1] }!
+                // `split` is one of `active`, and with at least as many documents as splits while
+                // `split` has none, the fullest split holds a document.
+                guard
+                    let fullest = active.max(by: { a, b in
+                        result.filter { $0 == a }.count < result.filter { $0 == b }.count
+                    }),
+                    let smallest = result.indices.filter({ result[$0] == fullest }).min(by: { sizes[$0] < sizes[$1] })
+                else { preconditionFailure("the fullest split of more documents than splits is never empty") }
                 result[smallest] = split
             }
         }

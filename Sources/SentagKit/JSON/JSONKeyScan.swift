@@ -181,7 +181,7 @@ public struct JSONKeyScan {
         }
     }
 
-    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
+    /// Whether `text` is a JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
     static func isNumber(_ text: String) -> Bool {
         var rest = Substring(text)
         func digits() -> Int {

@@ -36,8 +36,9 @@ public enum JSONObjectScanner {
         }
     }
 
-    /// Calls `visit` for each top-level member, in order. Throws when the line is not one
-    /// complete object (white space around it allowed).
+    /// Calls `visit` for each top-level member, in order.
+    ///
+    /// Throws when the line is not one complete object (white space around it allowed).
     @inline(__always)
     public static func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, _ visit: (Member) throws(Failure) -> Void

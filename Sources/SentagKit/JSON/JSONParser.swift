@@ -277,7 +277,7 @@ public enum JSONStringScanner {
                     return nil
                 }
                 guard let scalar = Unicode.Scalar(scalarValue) else { return nil }
-                out.append(contentsOf: UTF8.encode(scalar)!)
+                out.append(contentsOf: scalar.utf8)
             default:
                 return nil
             }

@@ -10,19 +10,29 @@ public struct LabelSet: Equatable, Sendable {
     private let indexByName: [String: Int]
 
     /// Keys the labeling REPL uses for its own commands; a label may not take them.
+    ///
     /// `u` undo, `b` back, `s` skip, `?` help, `:` starts a command; ASCII digits are counts
     /// (`n 3`), and only those: `一` or `٣` are keys like any letter.
     public static let reservedKeys: Set<Character> = ["u", "b", "s", "?", ":"]
 
-    public static let `default` = try! LabelSet([
-        Label(
-            name: "claim", key: "c",
-            description: "the reporter's own voice asserting a fact, number, event or allegation"),
-        Label(name: "quote", key: "q", description: "mainly direct speech in quotation marks, with its attribution"),
-        Label(name: "caption", key: "p", description: "describes a photo or video"),
-        Label(
-            name: "noise", key: "n", description: "boilerplate: navigation, teasers, bylines, dates, calls to action"),
-    ])
+    public static let `default`: LabelSet = {
+        do {
+            return try LabelSet([
+                Label(
+                    name: "claim", key: "c",
+                    description: "the reporter's own voice asserting a fact, number, event or allegation"),
+                Label(
+                    name: "quote", key: "q",
+                    description: "mainly direct speech in quotation marks, with its attribution"),
+                Label(name: "caption", key: "p", description: "describes a photo or video"),
+                Label(
+                    name: "noise", key: "n",
+                    description: "boilerplate: navigation, teasers, bylines, dates, calls to action"),
+            ])
+        } catch {
+            preconditionFailure("the default labels have valid names and distinct, unreserved keys: \(error)")
+        }
+    }()
 
     /// Validates names and keys; `origin` names the file in messages.
     public init(_ labels: [Label], origin: String = "labels.json") throws(LabelSetError) {
@@ -56,13 +66,13 @@ public struct LabelSet: Equatable, Sendable {
 
     public func contains(_ name: String) -> Bool { indexByName[name] != nil }
 
-    /// `[a-z][a-z0-9_-]*`
+    /// Whether `name` matches `[a-z][a-z0-9_-]*`.
     public static func isValidName(_ name: String) -> Bool {
         var copy = name
         return copy.withUTF8 { isValidName(utf8: $0) }
     }
 
-    /// `[a-z][a-z0-9_-]*`, on UTF-8 bytes.
+    /// Whether the UTF-8 `bytes` match `[a-z][a-z0-9_-]*`.
     public static func isValidName(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var first = true
         for byte in bytes {
@@ -83,8 +93,10 @@ public struct LabelSet: Equatable, Sendable {
 }
 
 extension LabelSet {
-    /// The label set of a store: its `labels.json` when present, else the default. Throws
-    /// `StoreError` (the file cannot be read safely) or `LabelSetError` (it is not a label set).
+    /// The label set of a store: its `labels.json` when present, else the default.
+    ///
+    /// Throws `StoreError` (the file cannot be read safely) or `LabelSetError` (it is not a
+    /// label set).
     public static func load(from store: any JournalStore) throws -> LabelSet {
         guard let bytes = try store.readDocument(.labels) else { return .default }
         return try parse(bytes, origin: store.documentLocation(.labels))

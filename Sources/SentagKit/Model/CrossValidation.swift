@@ -96,6 +96,9 @@ public enum CrossValidation {
                 result[row] = classifier.predict(matrix.vector(row))
             }
         }
-        return result.map { $0! }
+        return result.map { prediction in
+            guard let prediction else { preconditionFailure("every row is in one fold, and its fold predicted it") }
+            return prediction
+        }
     }
 }

@@ -44,16 +44,22 @@ public struct DuplicateFinder: Sendable {
 
     /// Exact groups, then near groups; each group's members ascending, groups ordered by their first member.
     public func groups(_ texts: [String]) -> [DuplicateGroup] {
+        groups(count: texts.count) { texts[$0] }
+    }
+
+    /// The same for `count` texts given one at a time by `text` (a corpus's sentences, sliced
+    /// from their documents on demand rather than held as a million strings); `text` is asked
+    /// for each position once, and again only for texts whose hash another text shares.
+    public func groups(count: Int, text textAt: (Int) -> String) -> [DuplicateGroup] {
         // One pass: the hash of each normalised text and its word bigrams (flat, CSR style).
-        let count = texts.count
         var hashes = [UInt64](repeating: 0, count: count)
         var shingleOffsets = [Int](repeating: 0, count: count + 1)
         var shingleValues: [UInt64] = []
         shingleValues.reserveCapacity(count * 16)
         var key: [UInt8] = []
-        for (position, text) in texts.enumerated() {
+        for position in 0..<count {
             key.removeAll(keepingCapacity: true)
-            Self.appendNormalisedKey(text, to: &key)
+            Self.appendNormalisedKey(textAt(position), to: &key)
             hashes[position] = Self.hash(key)
             let bigrams = Self.wordBigrams(key)
             if bigrams.count + 1 >= minimumWords { shingleValues.append(contentsOf: bigrams) }
@@ -75,7 +81,7 @@ public struct DuplicateFinder: Sendable {
             } else {
                 var distinct: [(key: [UInt8], members: [Int])] = []
                 for position in order[start..<end] {
-                    let normalised = Self.normalisedKey(texts[position])
+                    let normalised = Self.normalisedKey(textAt(position))
                     if let found = distinct.firstIndex(where: { $0.key == normalised }) {
                         distinct[found].members.append(position)
                     } else {
@@ -214,5 +220,17 @@ public struct DuplicateFinder: Sendable {
         var hash = FeatureHash(namespace: 0x41)
         for byte in bytes { hash.add(byte) }
         return hash.value
+    }
+}
+
+extension DuplicateFinder {
+    /// Whether two texts are near duplicates by this finder's rule: both have at least
+    /// `minimumWords` words and the Jaccard similarity of their word bigrams is at least
+    /// `threshold` (after normalising, as for exact duplicates).
+    public func areNearDuplicates(_ a: String, _ b: String) -> Bool {
+        let first = Self.wordBigrams(Self.normalisedKey(a))
+        let second = Self.wordBigrams(Self.normalisedKey(b))
+        guard first.count + 1 >= minimumWords, second.count + 1 >= minimumWords else { return false }
+        return Self.jaccard(first[...], second[...]) >= threshold
     }
 }

@@ -24,25 +24,30 @@ public enum LabelErrorFinder {
         for (position, label) in labels.enumerated() { labelIndex[label] = position }
         var result: [LabelSuspect] = []
         for (position, (example, prediction)) in zip(examples, predictions).enumerated() {
-            guard let prediction, let given = labelIndex[example.label], prediction.labelIndex != given else {
-                continue
-            }
-            let p = prediction.probabilities
-            let score: Double
-            switch ranking {
-            case .margin:
-                var best = 0.0
-                for k in p.indices where k != given { best = max(best, p[k]) }
-                score = best - p[given]
-            case .selfConfidence:
-                score = 1 - p[given]
-            }
+            guard let prediction, let given = labelIndex[example.label],
+                let score = score(prediction, given: given, ranking: ranking)
+            else { continue }
             result.append(
                 LabelSuspect(example: position, label: example.label, suggested: prediction.label, score: score))
         }
         return result.enumerated().sorted { lhs, rhs in
             lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
         }.map(\.element)
+    }
+
+    /// How suspect the label `given` (a label index) is under `prediction`; nil when the model's
+    /// own label is the given one (not a suspect).
+    public static func score(_ prediction: ClassifierPrediction, given: Int, ranking: Ranking = .margin) -> Double? {
+        guard prediction.labelIndex != given else { return nil }
+        let p = prediction.probabilities
+        switch ranking {
+        case .margin:
+            var best = 0.0
+            for k in p.indices where k != given { best = max(best, p[k]) }
+            return best - p[given]
+        case .selfConfidence:
+            return 1 - p[given]
+        }
     }
 
     /// The suspects among `examples`, cross-validating first (folds by document).

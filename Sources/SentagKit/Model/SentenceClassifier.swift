@@ -20,10 +20,11 @@ public struct SentenceClassifier: Sendable {
     /// Labels seen per class, in `labels` order.
     public private(set) var labelCounts: [Int]
 
-    private var model: SoftmaxRegression
-    private let labelIndex: [String: Int]
-    private var recent: [(vector: FeatureVector, label: Int)] = []
-    private var recentNext = 0
+    var model: SoftmaxRegression
+    let labelIndex: [String: Int]
+    /// The labels an incremental update replays (a ring of at most `replayedLabels`).
+    var recent: [(vector: FeatureVector, label: Int)] = []
+    var recentNext = 0
 
     /// An untrained classifier over `labels` (every prediction uniform until it learns).
     public init(
@@ -147,6 +148,13 @@ public struct SentenceClassifier: Sendable {
         let keep = min(configuration.replayedLabels, matrix.rows)
         recent = (matrix.rows - keep..<matrix.rows).map { (matrix.vector($0), matrix.labels[$0]) }
         recentNext = 0
+    }
+
+    /// Sets what the classifier has learned so far (a checkpoint read back, a batch learned).
+    mutating func restoreCounts(examplesSeen: Int, labelCounts: [Int]) {
+        precondition(labelCounts.count == labels.count)
+        self.examplesSeen = examplesSeen
+        self.labelCounts = labelCounts
     }
 
     /// Sets the temperature (for a classifier whose calibration was fitted elsewhere).

@@ -4,12 +4,16 @@
 /// Similarity is the cosine of binary vectors of hashed word unigrams and bigrams (the
 /// featurizer's word block, without layout features, which every sentence shares). An inverted
 /// index maps each feature to the items that have it; a query walks the lists of its own
-/// features and counts overlaps. Features held by more than `commonShare` of the items (`the`,
-/// `of the`) are skipped in the walk, since their lists are long and say little; norms still
-/// count them, so similarities are a slight underestimate when such words are shared. Items are
-/// added one at a time (a new label is one `add`).
+/// features and counts overlaps. Features held by more than `commonShare` of the items, and by
+/// more than `alwaysWalked` of them (`the`, `of the`), are skipped in the walk, since their lists
+/// are long and say little; norms still count them, so similarities are a slight underestimate
+/// when such words are shared. Items are added one at a time (a new label is one `add`).
 public struct SimilarExampleIndex: Sendable {
     public var commonShare: Double
+    /// Lists this short are always walked, however common their feature: in a small index
+    /// (a few hundred labeled sentences) every shared word counts, and walking them costs
+    /// microseconds.
+    public var alwaysWalked: Int = 1000
     private let featurizer: SentenceFeaturizer
     private var postings: [[Int32]]
     private var items: [Int] = []
@@ -48,17 +52,18 @@ public struct SimilarExampleIndex: Sendable {
     }
 
     /// The `k` most similar indexed sentences, most similar first (ties: earlier added first);
-    /// `excluding` leaves out an item (the query itself, when it is indexed). Mutating only because
-    /// it reuses one scratch buffer of counts from query to query.
+    /// `excluding` leaves out an item (the query itself, when it is indexed).
+    ///
+    /// Mutating only because it reuses one scratch buffer of counts from query to query.
     public mutating func mostSimilar(to sentence: ModelSentence, k: Int = 3, excluding: Int? = nil) -> [SimilarExample]
     {
         let query = features(sentence)
         guard !query.isEmpty, k > 0 else { return [] }
-        let limit = max(1, Int(commonShare * Double(items.count)))
+        let limit = max(alwaysWalked, Int(commonShare * Double(items.count)))
         touched.removeAll(keepingCapacity: true)
         for feature in query {
             let list = postings[Int(feature)]
-            if list.count > limit && items.count >= 20 { continue }
+            if list.count > limit { continue }
             for slot in list {
                 if scores[Int(slot)] == 0 { touched.append(slot) }
                 scores[Int(slot)] += 1

@@ -26,6 +26,17 @@ struct SoftmaxRegression: Sendable {
         accumulators = Array(repeating: initialAccumulator, count: dimension)
     }
 
+    /// A model with saved weights and accumulators (a checkpoint's); nil when their sizes do not
+    /// fit `classes × dimension`.
+    init?(classes: Int, dimension: Int, weights: [Float], accumulators: [Float]) {
+        guard classes >= 1, dimension >= 1, weights.count == classes * dimension, accumulators.count == dimension
+        else { return nil }
+        self.classes = classes
+        self.dimension = dimension
+        self.weights = weights
+        self.accumulators = accumulators
+    }
+
     /// Raw class scores (logits) of a feature vector, written to `scores` (room for `classes`).
     @inline(__always)
     func scores(

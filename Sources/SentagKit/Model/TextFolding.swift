@@ -7,17 +7,17 @@
 /// Unicode's lowercase mapping. White space at both ends is dropped. Folding also counts the
 /// capitals of the original text, which the lowercase result no longer shows.
 enum TextFolding {
-    /// `“ „ «`
+    /// Opening double quotation marks: `“ „ «`.
     static let openingDouble: UInt8 = 0x01
-    /// `” » ‟`
+    /// Closing double quotation marks: `” » ‟`.
     static let closingDouble: UInt8 = 0x02
-    /// `"`
+    /// The straight double quotation mark: `"`.
     static let straightDouble: UInt8 = 0x03
-    /// `‘ ‛`
+    /// Opening single quotation marks: `‘ ‛`.
     static let openingSingle: UInt8 = 0x04
-    /// `’` (also an apostrophe)
+    /// The closing single quotation mark `’`, also an apostrophe.
     static let closingSingle: UInt8 = 0x05
-    /// `'` (also an apostrophe)
+    /// The straight single quotation mark `'`, also an apostrophe.
     static let straightSingle: UInt8 = 0x06
 
     /// Letter case in the original text (ASCII letters only).
@@ -47,7 +47,8 @@ enum TextFolding {
         out.append(contentsOf: repeatElement(0, count: capacity))
         var written = 0
         out.withUnsafeMutableBufferPointer { buffer in
-            let target = buffer.baseAddress! + startCount
+            guard let start = buffer.baseAddress else { preconditionFailure("`out` was just given 8 bytes or more") }
+            let target = start + startCount
             counts = fold(utf8: bytes, into: target, written: &written)
         }
         out.removeLast(capacity - written)

@@ -1,5 +1,7 @@
 /// The gold (check) items of a plan: sentences whose label is known, mixed into every queue at
-/// `rate`, so each annotator's accuracy can be measured. They are not agreement items.
+/// `rate`, so each annotator's accuracy can be measured.
+///
+/// They are not agreement items.
 ///
 /// The plan holds the items themselves (with the document and index they had), so every machine
 /// has them without the file they came from.

@@ -1,5 +1,7 @@
-/// One step of a plan's history. The queues are what replaying the steps in order gives
-/// (`WorkAssignment`); nothing else is needed, so every machine derives the same queues.
+/// One step of a plan's history.
+///
+/// The queues are what replaying the steps in order gives (`WorkAssignment`); nothing else is
+/// needed, so every machine derives the same queues.
 public enum PlanEvent: Equatable, Sendable {
     /// The plan was made: the roster and the documents, cut into units and assigned.
     case planned(annotators: [String], documents: [PlannedDocument])

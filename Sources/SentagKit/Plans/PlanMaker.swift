@@ -102,8 +102,9 @@ public enum PlanMaker {
     }
 
     /// `plan` extended to `match`'s corpus: new documents and new versions of edited ones are
-    /// planned among the annotators present; removed ones leave the plan. Nil when the corpus
-    /// is the plan's already.
+    /// planned among the annotators present; removed ones leave the plan.
+    ///
+    /// Nil when the corpus is the plan's already.
     public static func extend(_ plan: Plan, match: PlanCorpusMatch) throws(PlanError) -> Plan? {
         guard !match.isExact else { return nil }
         let corpus = match.corpus

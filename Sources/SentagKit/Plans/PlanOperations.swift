@@ -235,8 +235,10 @@ public enum PlanOperations {
             warnings: loaded.project.warningLines)
     }
 
-    /// `alice absent now: 5 units (40 sentences) handed to bob (20) and carol (20); 3 sentences
-    /// alice had decided stay hers.`
+    /// The sentence that reports `moves`.
+    ///
+    /// For example `alice absent now: 5 units (40 sentences) handed to bob (20) and carol (20); 3
+    /// sentences alice had decided stay hers.`
     static func describe(
         _ moves: [UnitMove], who: [String], verb: String, assignment: WorkAssignment, match: PlanCorpusMatch
     ) -> String {
@@ -265,7 +267,7 @@ public enum PlanOperations {
             line += ": no unstarted work to move."
             return line
         }
-        let recipients = given.keys.sorted().map { "\($0) (\(ReportText.count(given[$0]!)))" }
+        let recipients = given.sorted { $0.key < $1.key }.map { "\($0.key) (\(ReportText.count($0.value)))" }
         line +=
             ": \(moves.count) unit\(moves.count == 1 ? "" : "s") (\(ReportText.count(total)) sentence\(total == 1 ? "" : "s")) "
             + "went to \(ReportText.list(recipients))"

@@ -14,9 +14,11 @@ public struct PlanProgress: Sendable {
     /// Per roster annotator: the time of their latest labeling record, if any.
     public let lastLabeled: [Timestamp?]
 
-    /// The progress of `roster` in `view`, which must have a corpus. The journals are walked
-    /// on every processor, one at a time each (the lookups of their decisions in the corpus are
-    /// most of the cost), then their bits are added up per position.
+    /// The progress of `roster` in `view`, which must have a corpus.
+    ///
+    /// The journals are walked on every processor, one at a time each (the lookups of their
+    /// decisions in the corpus are most of the cost), then their bits are added up per
+    /// position.
     public init(view: DecisionView, roster: [String]) {
         let count = view.corpus?.count ?? 0
         let words = (count + 63) / 64
@@ -63,6 +65,7 @@ public struct PlanProgress: Sendable {
     }
 
     /// Whether roster annotator `number` has a decision on `position`.
+    ///
     /// How many of `positions` roster annotator `number` has decided.
     public func countDecided(_ number: Int, among positions: [Int]) -> Int {
         let flags = decided[number]

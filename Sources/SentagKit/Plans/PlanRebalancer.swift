@@ -35,11 +35,12 @@ public enum PlanRebalancer {
         let roster = plan.annotators
         let unknown = names.filter { !roster.contains($0) }
         if !unknown.isEmpty { throw .unknownAnnotators(names: unknown, roster: roster) }
+        // Every name is on the roster (checked above), so `leaving` numbers them all.
+        let leaving = Set(names.compactMap { roster.firstIndex(of: $0) })
         var isAbsent = assignment.absent
-        for name in names { isAbsent[roster.firstIndex(of: name)!] = true }
+        for number in leaving { isAbsent[number] = true }
         let present = roster.indices.filter { !isAbsent[$0] }
         guard !present.isEmpty else { throw .nobodyPresent(roster: roster) }
-        let leaving = Set(names.compactMap { roster.firstIndex(of: $0) })
         var remaining = remainingWork(assignment, match: match, progress: progress)
 
         var candidates: [Candidate] = []
@@ -75,7 +76,7 @@ public enum PlanRebalancer {
             remaining[target] += candidate.weight
             moves.append(move(candidate, to: target, in: assignment))
         }
-        let newlyAbsent = names.filter { !assignment.absent[roster.firstIndex(of: $0)!] }
+        let newlyAbsent = leaving.filter { !assignment.absent[$0] }
         guard !moves.isEmpty || !newlyAbsent.isEmpty else { return nil }
         var result = plan
         result.history.append(.rebalanced(absent: sorted(Set(names)), moves: moves))
@@ -96,8 +97,14 @@ public enum PlanRebalancer {
         grown.history.append(.added(annotators: sorted(Set(names)), moves: []))
         // Number everyone on the grown roster; the units and their holders are the old ones.
         let roster = grown.annotators
-        let oldNumber = plan.annotators.indices.map { roster.firstIndex(of: plan.annotators[$0])! }
-        let newcomers = Set(names.map { roster.firstIndex(of: $0)! })
+        func number(_ name: String) -> Int {
+            guard let number = roster.firstIndex(of: name) else {
+                preconditionFailure("the grown roster holds the old one and every name added")
+            }
+            return number
+        }
+        let oldNumber = plan.annotators.map(number)
+        let newcomers = Set(names.map(number))
         var remaining = [Int](repeating: 0, count: roster.count)
         let oldRemaining = remainingWork(assignment, match: match, progress: progress)
         for (old, new) in oldNumber.enumerated() where !assignment.absent[old] { remaining[new] = oldRemaining[old] }
@@ -125,14 +132,21 @@ public enum PlanRebalancer {
         var holdersNow = assignment.holders.map { $0 < 0 ? -1 : Int32(oldNumber[Int($0)]) }
         var moves: [UnitMove] = []
         while true {
-            let newcomer = newcomers.min { remaining[$0] != remaining[$1] ? remaining[$0] < remaining[$1] : $0 < $1 }!
+            // No names to add (the command refuses that, a library caller may not): nobody to give work to.
+            guard
+                let newcomer = newcomers.min(by: {
+                    remaining[$0] != remaining[$1] ? remaining[$0] < remaining[$1] : $0 < $1
+                })
+            else { break }
             let donors = offers.keys.filter { !(offers[$0]?.isEmpty ?? true) }
             guard
                 let donor = donors.max(by: { remaining[$0] != remaining[$1] ? remaining[$0] < remaining[$1] : $0 > $1 }
                 ),
                 remaining[donor] - remaining[newcomer] > 1
             else { break }
-            let offer = offers[donor]!.removeLast()
+            guard let offer = offers[donor]?.popLast() else {
+                preconditionFailure("`donors` holds only annotators with offers left")
+            }
             guard !holdersNow[(offer.unit * k)..<(offer.unit * k + k)].contains(Int32(newcomer)),
                 remaining[newcomer] + offer.weight < remaining[donor]
             else { continue }

@@ -1,5 +1,7 @@
 /// `sentag plan --status`: per annotator what the plan gives them and how far they are, and how
-/// many overlap items have their K votes. A view of the plan, the corpus and the decision table.
+/// many overlap items have their K votes.
+///
+/// A view of the plan, the corpus and the decision table.
 public struct PlanStatus: Sendable {
     /// One annotator's share.
     public struct Share: Equatable, Sendable {
@@ -38,8 +40,8 @@ public struct PlanStatus: Sendable {
 
     /// The status of `assignment` over `match`'s corpus with the decisions of `progress`.
     ///
-    /// - Parameter singleUnits: per annotator, the single units the store says they hold (a
-    ///   database's shared pool); nil for the plan's own shares.
+    /// `singleUnits` gives, per annotator, the single units the store says they hold (a
+    /// database's shared pool); nil for the plan's own shares.
     public static func compute(
         assignment: WorkAssignment, match: PlanCorpusMatch, progress: PlanProgress,
         singleUnits: [String: [String]]? = nil

@@ -45,6 +45,28 @@ extension WorkAssignment {
         return "plan-" + String(repeating: "0", count: 16 - digits.count) + digits
     }
 
+    /// Every sentence whose round is blind under this plan, whoever labels it.
+    ///
+    /// The overlap units' and the gold items, as one queue of `.overlap` and `.gold` items: what
+    /// a session takes from a pool later is covered from the start (a claimed unit may bring
+    /// gold checks with it).
+    public func blindItems(in match: PlanCorpusMatch) -> PlannedQueue {
+        var positions: [Int] = []
+        var kinds: [PlannedQueue.Kind] = []
+        for unit in 0..<unitCount where unitOverlap[unit] {
+            guard let range = corpusRange(unit, in: match) else { continue }
+            for position in range where !match.isGold[position] {
+                positions.append(position)
+                kinds.append(.overlap)
+            }
+        }
+        for position in 0..<match.corpus.count where match.isGold[position] {
+            positions.append(position)
+            kinds.append(.gold)
+        }
+        return PlannedQueue(annotator: "", positions: positions, kinds: kinds, isAbsent: false)
+    }
+
     /// The request for `annotator`'s single units, claiming `more` more.
     public func singleUnitRequest(for annotator: String, more: Int) -> SingleUnitRequest {
         SingleUnitRequest(

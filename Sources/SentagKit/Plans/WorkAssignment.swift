@@ -122,10 +122,10 @@ public struct WorkAssignment: Sendable {
 
     /// `annotator`'s queue over the matched corpus.
     ///
-    /// - Parameter singleUnits: the single-annotation units the store says the annotator labels
-    ///   (`JournalStore.singleUnits`, by `unitName`): a database hands them out from a shared
-    ///   pool, a folder answers with the plan's own share. Nil: the plan's share. Overlap units
-    ///   are always the plan's.
+    /// `singleUnits` are the single-annotation units the store says the annotator labels
+    /// (`JournalStore.singleUnits`, by `unitName`): a database hands them out from a shared pool,
+    /// a folder answers with the plan's own share; nil means the plan's share. Overlap units are
+    /// always the plan's.
     public func queue(
         for annotator: String, in match: PlanCorpusMatch, singleUnits: [String]? = nil
     ) -> PlannedQueue {
@@ -197,7 +197,9 @@ public struct WorkAssignment: Sendable {
     }
 
     /// The positions the holder of a unit's slot labels: the unit's sentences, gold ones and
-    /// those kept by a former holder aside. Empty when the document is missing or edited.
+    /// those kept by a former holder aside.
+    ///
+    /// Empty when the document is missing or edited.
     func positions(ofUnit unit: Int, slot: Int, in match: PlanCorpusMatch) -> [Int] {
         guard let range = corpusRange(unit, in: match) else { return [] }
         let excluded = exceptions[unit]?.excluded[slot]

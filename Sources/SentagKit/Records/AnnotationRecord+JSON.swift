@@ -23,7 +23,7 @@ extension AnnotationRecord {
         if let votes {
             writer.key("votes")
             writer.beginObject()
-            for name in votes.keys.sorted() { writer.field(name, votes[name]!) }
+            for (name, label) in votes.sorted(by: { $0.key < $1.key }) { writer.field(name, label) }
             writer.endObject()
         }
         for (key, raw) in extra {

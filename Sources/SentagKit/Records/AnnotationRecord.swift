@@ -28,7 +28,9 @@ public struct AnnotationRecord: Equatable, Sendable {
     /// For adjudications: the ratings it settled, by annotator (sorted by name when written).
     public var votes: [String: String]?
     /// Written by `u`: it restores what the decision it undoes had replaced (or, with a null
-    /// label, removes the decision). Replaying it pops the undo history instead of growing it.
+    /// label, removes the decision).
+    ///
+    /// Replaying it pops the undo history instead of growing it.
     public var undo: Bool
     /// Part of the same step as the record before it (`n 3` writes three records, one step).
     public var run: Bool

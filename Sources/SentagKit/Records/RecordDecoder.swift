@@ -23,8 +23,11 @@ public enum RecordDecoder {
 
     /// Decodes one line (without its newline).
     ///
-    /// - Parameter journal: the annotator whose journal holds the line; a record naming someone
-    ///   else is refused. Nil skips that check (a line read on its own).
+    /// - Parameters:
+    ///   - line: the bytes of the line.
+    ///   - journal: the annotator whose journal holds the line; a record naming someone else is
+    ///     refused. Nil skips that check (a line read on its own).
+    /// - Returns: the record, or the problem that makes the line no record.
     public static func decode(_ line: UnsafeBufferPointer<UInt8>, journal: String? = nil) -> Result<
         DecodedRecord, RecordProblem
     > {

@@ -16,7 +16,8 @@ public struct AdjudicationRecordMaker: SessionRecordMaker {
     public func makeRecord(for sentence: Sentence, label: String?, details: RecordDetails) -> AnnotationRecord {
         AnnotationRecord(
             sentence: sentence, label: label, annotator: adjudicator, time: details.time, note: details.note,
-            flag: details.flag, ms: details.ms, session: details.session, adjudicated: true,
+            flag: details.flag, suggested: details.suggested, ms: details.ms, session: details.session,
+            adjudicated: true,
             votes: label == nil ? nil : items.votes(of: sentence.id), undo: details.undo, run: details.run)
     }
 }

@@ -20,7 +20,12 @@ public struct ReviewItems: Sendable {
     /// Table row of every rated id.
     private let rows: SentenceIDTable
 
+    /// Selects the items of `table` that `criteria` asks for, in the order of `corpus`.
+    ///
     /// - Parameters:
+    ///   - table: the current ratings, one row per rated sentence id.
+    ///   - corpus: the sentences of the sources.
+    ///   - criteria: which items to select.
     ///   - outside: the labels of the ratings that are not on a sentence of the sources, by
     ///     sentence id (`DecisionView.orphanedVotes`).
     public init(
@@ -110,7 +115,9 @@ public struct ReviewItems: Sendable {
     }
 
     /// The label most ratings of a sentence give, when one has strictly more than any other;
-    /// nil on a tie or without ratings. What Enter accepts in a review.
+    /// nil on a tie or without ratings.
+    ///
+    /// What Enter accepts in a review.
     public func majority(of id: SentenceID) -> String? {
         guard let row = row(of: id) else { return nil }
         let counts = counts(ofRow: row)

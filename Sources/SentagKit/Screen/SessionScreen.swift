@@ -72,7 +72,32 @@ public struct SessionScreen: Sendable {
         for detail in view.details {
             lines += TextWrapper.wrap(detail, width: width, first: "  ", rest: "    ")
         }
+        if let suggestion = view.suggestion {
+            lines += TextWrapper.wrap(Self.describe(suggestion), width: width, first: "  ", rest: "    ").map {
+                style.magenta + $0 + style.reset
+            }
+        }
         return lines
+    }
+
+    /// `suggestion: claim (p 0.91)`, or where a duplicate's label comes from; the prompt says
+    /// that Enter takes it (`Enter: claim`).
+    public static func describe(_ suggestion: SessionSuggestion) -> String {
+        var text = "suggestion: \(TerminalText.visible(suggestion.label))"
+        if let place = suggestion.duplicateOf {
+            let kind = suggestion.exactDuplicate ? "duplicate" : "near duplicate"
+            text += ", the label of its \(kind) \(TerminalText.visible(place))"
+        } else if let probability = suggestion.probability {
+            text += " (p \(Self.twoDecimals(probability)))"
+        }
+        if let reason = suggestion.reason { text += "; \(reason)" }
+        return text
+    }
+
+    /// `0.91`.
+    public static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
     /// `alpha:2 of 4 · Headline of the article · 1 of 7 labeled (14%)` on one line when the
@@ -92,8 +117,9 @@ public struct SessionScreen: Sendable {
             + [TextWrapper.truncate(headline, width: width)]
     }
 
-    /// The lines for one event; `.show` needs the view. `.guide` and `.toggleInstant` are the
-    /// loop's to carry out: they draw nothing here.
+    /// The lines for one event; `.show` needs the view.
+    ///
+    /// `.guide` and `.toggleInstant` are the loop's to carry out: they draw nothing here.
     public func render(_ event: SessionEvent, view: SessionView?, width: Int) -> [String] {
         switch event {
         case .started(let queued, let decided, let total):
@@ -145,6 +171,13 @@ public struct SessionScreen: Sendable {
             let noun = added == 1 ? "sentence" : "sentences"
             return TextWrapper.wrap("\(added) more \(noun) for you from the team's pool", width: width, rest: "  ")
                 .map { style.dim + $0 + style.reset }
+        case .similar(let sentences):
+            var lines = ["the \(sentences.count) most similar sentences with an agreed label:"]
+            for sentence in sentences {
+                let head = "\(sentence.label) · \(Self.twoDecimals(sentence.similarity)) · \(sentence.place): "
+                lines += TextWrapper.wrap(head + sentence.text, width: width, first: "  ", rest: "      ")
+            }
+            return lines
         case .guide, .toggleInstant, .quit:
             return []
         }
@@ -174,8 +207,8 @@ public struct SessionScreen: Sendable {
                 label.description, width: width, first: column,
                 rest: String(repeating: " ", count: DisplayWidth.of(column)))
         }
-        if offersRuns {
-            let example = labelSet.labels.last!
+        // A label set is never empty (`LabelSet.init` refuses that).
+        if offersRuns, let example = labelSet.labels.last {
             lines += TextWrapper.wrap(
                 "this sentence and the next 2 of the document get \(example.name) (asks first when some are not on screen)",
                 width: width, first: "  \(example.key) 3  ", rest: "        ")
@@ -251,7 +284,9 @@ public struct SessionScreen: Sendable {
         return lines
     }
 
-    /// What `sentag label` prints when the session ends (`:quit`, Ctrl-D, the end of input):
+    /// What `sentag label` prints when the session ends (`:quit`, Ctrl-D, the end of input).
+    ///
+    /// For example:
     ///
     ///     3 decisions this session (claim 2, noise 1), all saved in Annotations/alice.jsonl
     ///     1 skipped (alpha:2) · 1 flagged unsure · 4 of 7 labeled (57%), 3 left

@@ -18,8 +18,11 @@
 public enum TerminalText {
     /// `text` with every control character shown as printable text.
     ///
-    /// - Parameter keepingLineBreaks: keep `\n` (and drop the `\r` of `\r\n`) for text of
-    ///   several lines; otherwise a line feed is `^J`, as everywhere a single line is expected.
+    /// - Parameters:
+    ///   - text: the text to show, as it came.
+    ///   - keepingLineBreaks: keep `\n` (and drop the `\r` of `\r\n`) for text of several
+    ///     lines; otherwise a line feed is `^J`, as everywhere a single line is expected.
+    /// - Returns: `text` with its control characters made visible (as it is when it has none).
     public static func visible(_ text: some StringProtocol, keepingLineBreaks: Bool = false) -> String {
         let scalars = text.unicodeScalars
         guard scalars.contains(where: needsEscaping) else { return String(text) }

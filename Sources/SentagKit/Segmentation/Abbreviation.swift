@@ -106,8 +106,10 @@ enum Abbreviation: Sendable {
     ])
 
     /// Initialisms that are not `ambiguous`, by their letters: countries (`U.S.`), states
-    /// (`D.C.`, `N.Y.`) and company forms (`S.A.`, `N.V.`, `S.p.A.`, `L.P.`). Initials of people
-    /// (`J.C.`) and degrees (`Ph.D.`) are left `ambiguous`: a surname follows them.
+    /// (`D.C.`, `N.Y.`) and company forms (`S.A.`, `N.V.`, `S.p.A.`, `L.P.`).
+    ///
+    /// Initials of people (`J.C.`) and degrees (`Ph.D.`) are left `ambiguous`: a surname follows
+    /// them.
     private static let initialisms: [PackedWord: Abbreviation] = table([
         (.country, "us usa uk un eu uae"),
         (.state, "dc ny nj nc sc nh nd sd nm ri wva"),

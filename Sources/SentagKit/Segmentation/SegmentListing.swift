@@ -3,8 +3,10 @@ public enum SegmentListing {
     public enum Format: Sendable { case readable, json }
 
     /// Segments every document of the sources and writes them to `sink`; returns the number of
-    /// sentences written. Stops at the next document once `sink` has failed (a closed pipe, a
-    /// full disk): the caller reports `sink.failure`.
+    /// sentences written.
+    ///
+    /// Stops at the next document once `sink` has failed (a closed pipe, a full disk): the
+    /// caller reports `sink.failure`.
     ///
     /// JSON: one object per line, as SPEC.md shows, streamed sentence by sentence. Readable: a
     /// header per document, then `N  text` lines, N from 1 as `sentag label` and `:goto` count

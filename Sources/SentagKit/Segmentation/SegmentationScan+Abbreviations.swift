@@ -56,7 +56,9 @@ extension SegmentationScan {
     /// Whether `next` opens a clause: one capitalised word that is not a name part, then white
     /// space and a lowercase word that is a verb or an adverb (`Carver said`, `Production will`,
     /// `Staff there`, `Smith retired`, `Production starts`), or any lowercase word after a plural
-    /// (`Lawyers for`, `Tickets sold`). A name part is followed by a noun instead (`Google unit`).
+    /// (`Lawyers for`, `Tickets sold`).
+    ///
+    /// A name part is followed by a noun instead (`Google unit`).
     func capitalizedClauseFollows(_ next: NextWord, limit: Int) -> Bool {
         guard next.letterCount >= 2, let word = next.word, base[next.start] &- 0x41 < 26,
             isLowercaseWord(from: next.start + 1, to: next.lettersEnd),

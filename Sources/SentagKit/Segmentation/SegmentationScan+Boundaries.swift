@@ -109,8 +109,10 @@ extension SegmentationScan {
     }
 
     /// A terminator followed directly by a word, with no space: `world.Today`, `1,000.That`,
-    /// `heads…They`. A boundary only when a lowercase word or a number ends and a capitalised
-    /// word starts, and neither side looks like an address or a file name (`www.site.Com`,
+    /// `heads…They`.
+    ///
+    /// A boundary only when a lowercase word or a number ends and a capitalised word starts,
+    /// and neither side looks like an address or a file name (`www.site.Com`,
     /// `Jane.Doe@example.com`, `U.S.Army`).
     private func joinedBoundary(_ cluster: TerminatorCluster, start: Int, sentenceStart: Int, limit: Int) -> Bool {
         let after = cluster.end
@@ -231,6 +233,7 @@ extension SegmentationScan {
     }
 
     /// The token that ends at `end`: from the white space before it (or the sentence start).
+    ///
     /// `whole` is where it starts; `start..<end` is the token without its opening quotes and
     /// brackets and without closing ones at its end.
     private func tokenBefore(_ end: Int, sentenceStart: Int) -> (whole: Int, start: Int, end: Int) {

@@ -6,7 +6,9 @@ extension SegmentationScan {
     /// Bytes that may start something the line scan must look at, as a 256-entry table (1: look):
     /// a line break (LF VT FF CR, and the lead bytes of NEL, LS, PS), a terminator (`.` `?` `!`,
     /// and the lead bytes of `…`, `。`, `．`, `？`, `！`), an opening bracket (`(` `[`) or a list
-    /// bullet inside a line. A table lookup keeps the scan loop free of data-dependent branches.
+    /// bullet inside a line.
+    ///
+    /// A table lookup keeps the scan loop free of data-dependent branches.
     static let bytesThatMayMatter: [UInt8] = (0..<256).map { byte in
         switch byte {
         case 0x0A...0x0D, 0x21, 0x28, 0x2E, 0x3F, 0x5B, 0xC2, 0xE2, 0xE3, 0xEF: 1
@@ -62,9 +64,10 @@ extension SegmentationScan {
 
     /// A list bullet at `index`: `•` `·` `‣` `⁃` `◦` `▪` `▫` `●` `○` `■` `□` `►` `▸` `➢` `➤` `∙` `⦁`
     /// and Word's private-use bullets U+F0A7, U+F0B7; `-` and `*` only when white space or the
-    /// end of the line follows (so `-5` and `*Note` are not bullets). Returns the bullet's
-    /// length and its scalar value. Every one of them opens a list item for the rules; only
-    /// SPEC's own (`isOutsideSentence`) is left out of the sentence's text.
+    /// end of the line follows (so `-5` and `*Note` are not bullets).
+    ///
+    /// Returns the bullet's length and its scalar value. Every one of them opens a list item for the
+    /// rules; only SPEC's own (`isOutsideSentence`) is left out of the sentence's text.
     func bullet(at index: Int, limit: Int) -> (length: Int, scalar: UInt32) {
         let byte = base[index]
         if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") {
@@ -87,6 +90,7 @@ extension SegmentationScan {
     }
 
     /// SPEC.md's bullets (`•`, `*`, `-`, `·`): opening a line, they are not part of the sentence.
+    ///
     /// The other glyphs stay in the text (the Golden Rules keep `⁃9. The first item` whole).
     @inline(__always)
     static func isOutsideSentence(bullet scalar: UInt32) -> Bool {
@@ -123,7 +127,9 @@ extension SegmentationScan {
     }
 
     /// An opening quote or bracket at `index`: `"` `'` `` ` `` `(` `[` `{` `«` `¿` `¡` `“` `‘` `„`
-    /// `‚` `‹` `「` `『`. `isBracket` tells brackets from quotes.
+    /// `‚` `‹` `「` `『`.
+    ///
+    /// `isBracket` tells brackets from quotes.
     @inline(__always)
     func opener(at index: Int, limit: Int) -> (length: Int, isBracket: Bool) {
         let byte = base[index]
@@ -146,8 +152,9 @@ extension SegmentationScan {
         }
     }
 
-    /// A terminator of CJK text at `index`: `。` `．` `！` `？` `｡`. They end a sentence whether
-    /// or not a space follows.
+    /// A terminator of CJK text at `index`: `。` `．` `！` `？` `｡`.
+    ///
+    /// They end a sentence whether or not a space follows.
     @inline(__always)
     func ideographicTerminatorLength(at index: Int, limit: Int) -> Int {
         guard index + 2 < limit else { return 0 }

@@ -10,9 +10,10 @@
 extension SegmentationScan {
     /// Whether the words from `start` are a speech tag: up to four capitalised words (a name,
     /// a title) and then a verb such as `said` or `asked` (`Jones asked`, `Mr. Smith said`,
-    /// `Prime Minister Boris Johnson told`). With `complete`, the verb must end the tag: at most
-    /// one word follows it before a period, a comma or the end of the line (`Shoigu said.`,
-    /// `Johnson told reporters.`).
+    /// `Prime Minister Boris Johnson told`).
+    ///
+    /// With `complete`, the verb must end the tag: at most one word follows it before a period,
+    /// a comma or the end of the line (`Shoigu said.`, `Johnson told reporters.`).
     func speechTagFollows(at start: Int, limit: Int, complete: Bool) -> Bool {
         var index = start
         for _ in 0..<5 {

@@ -14,8 +14,9 @@ struct SegmentationScan {
     private var cursorByte = 0
     private var cursorScalar = 0
 
-    /// A scan of `count` bytes at `base`; `mayMatter` is `bytesThatMayMatter`'s storage. Both
-    /// must stay valid while the scan runs.
+    /// A scan of `count` bytes at `base`; `mayMatter` is `bytesThatMayMatter`'s storage.
+    ///
+    /// Both must stay valid while the scan runs.
     init(base: UnsafePointer<UInt8>, count: Int, mayMatter: UnsafePointer<UInt8>) {
         self.base = base
         self.count = count

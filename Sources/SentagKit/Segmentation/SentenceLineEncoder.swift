@@ -25,7 +25,8 @@ struct SentenceLineEncoder {
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: Self.idKey)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
-            sentence.id.writeHex(to: digits.baseAddress!)
+            guard let start = digits.baseAddress else { preconditionFailure("an allocation of 16 bytes has a start") }
+            sentence.id.writeHex(to: start)
             line.append(contentsOf: digits)
         }
         line.append(contentsOf: Self.docKey)

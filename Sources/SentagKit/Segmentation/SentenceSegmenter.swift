@@ -19,7 +19,8 @@ public struct SentenceSegmenter: Sendable {
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
             return SegmentationScan.bytesThatMayMatter.withUnsafeBufferPointer { table in
-                var scan = SegmentationScan(base: base, count: bytes.count, mayMatter: table.baseAddress!)
+                guard let mayMatter = table.baseAddress else { preconditionFailure("the table has 256 entries") }
+                var scan = SegmentationScan(base: base, count: bytes.count, mayMatter: mayMatter)
                 scan.run()
                 return scan.spans
             }

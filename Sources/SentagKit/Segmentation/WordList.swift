@@ -5,8 +5,10 @@
 enum WordList {
     /// Capitalised words that, after an abbreviation that can also end a sentence (`U.S.`,
     /// `Inc.`, `co.`, an initial), show that a new sentence has begun: pronouns, determiners,
-    /// conjunctions, sentence adverbs, question words and auxiliaries. Names and nouns are left
-    /// out on purpose: `U.S. Army`, `J.C. Penney`, `Jonas E. Smith` continue the sentence.
+    /// conjunctions, sentence adverbs, question words and auxiliaries.
+    ///
+    /// Names and nouns are left out on purpose: `U.S. Army`, `J.C. Penney`, `Jonas E. Smith`
+    /// continue the sentence.
     static let sentenceStarters = PackedWord.set(
         """
         A An The He She It Its They We You I This That These Those There Their His Her Our My Your \
@@ -66,10 +68,11 @@ enum WordList {
         """)
 
     /// Lowercase words that follow the subject of a clause: auxiliaries, modals, frequent verbs
-    /// of news text and the adverbs that sit between a subject and its verb. After a capitalised
-    /// word, one of them (or a word ending in `-ed` or `-s`) shows that a clause has begun
-    /// (`Carver said`, `Production will`, `Staff there`), where a name part would be followed by
-    /// a noun (`Google unit`, `Tide detergent`).
+    /// of news text and the adverbs that sit between a subject and its verb.
+    ///
+    /// After a capitalised word, one of them (or a word ending in `-ed` or `-s`) shows that a
+    /// clause has begun (`Carver said`, `Production will`, `Staff there`), where a name part
+    /// would be followed by a noun (`Google unit`, `Tide detergent`).
     static let clauseVerbs = PackedWord.set(
         """
         is are was were be been has have had do does did will would shall should can could may might \
@@ -97,8 +100,10 @@ enum WordList {
     )
 
     /// Personal titles that, written with their period after an abbreviation that can end a
-    /// sentence, open the next one (`& Co. Mr. Jones`). Ranks and offices are left out: they
-    /// follow an initialism inside a sentence (`U.S. Rep. Adam Schiff`, `U.S. Gen. Milley`).
+    /// sentence, open the next one (`& Co. Mr. Jones`).
+    ///
+    /// Ranks and offices are left out: they follow an initialism inside a sentence
+    /// (`U.S. Rep. Adam Schiff`, `U.S. Gen. Milley`).
     static let personalTitles = PackedWord.set("Mr Mrs Ms Messrs Mmes Dr Drs Prof")
 
     /// Verbs of a speech tag: after a closing quote, `“Why?” Jones asked.` is one sentence.

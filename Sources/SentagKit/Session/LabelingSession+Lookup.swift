@@ -48,7 +48,9 @@ extension LabelingSession {
         return .success(position)
     }
 
-    /// A document by exact id or unique prefix. O(documents), once per `:goto`.
+    /// A document by exact id or unique prefix.
+    ///
+    /// O(documents), once per `:goto`.
     private func findDocument(_ name: String) -> Result<Int, Problem> {
         if let exact = corpus.documentIndex(of: name) { return .success(exact) }
         let matches = corpus.documents.indices.filter { corpus.documents[$0].id.hasPrefix(name) }
@@ -89,7 +91,7 @@ extension LabelingSession {
         let label = ledger.label(at: position)
         let before = max(range.lowerBound, position - context)..<position
         let after = (position + 1)..<min(range.upperBound, position + 1 + context)
-        return SessionView(
+        var view = SessionView(
             documentID: corpus.documents[document].id, place: place(of: position),
             sentenceNumber: position - range.lowerBound + 1, sentencesInDocument: range.count,
             headline: corpus.documents[document].headline, decided: ledger.decidedInScope, total: ledger.scopeCount,
@@ -97,7 +99,9 @@ extension LabelingSession {
             after: after.map { corpus.sentences[$0].text }, currentLabel: label.map { labelSet.labels[$0].name },
             flagged: pending[position]?.flag ?? ledger.isFlagged(position),
             note: pending[position]?.note ?? existingNote(at: position), details: describe?(sentence) ?? [],
-            proposal: proposal?(sentence).map { labelSet.labels[$0].name })
+            proposal: shownSuggestion?.label ?? proposal?(sentence).map { labelSet.labels[$0].name })
+        view.suggestion = shownSuggestion
+        return view
     }
 
     /// A lookup that failed, with the message to show.
@@ -108,6 +112,7 @@ extension LabelingSession {
 
     /// The name of the label Enter on an empty line gives the sentence on screen, if any.
     public var proposedLabel: String? {
+        if current != nil, let shownSuggestion { return shownSuggestion.label }
         guard let current, let proposal, let label = proposal(corpus.sentences[current]) else { return nil }
         return labelSet.labels[label].name
     }

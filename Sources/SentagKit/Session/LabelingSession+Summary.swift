@@ -1,6 +1,8 @@
 extension LabelingSession {
     /// The position of the latest decision in force in the session's lane (by its place in the
-    /// journal), if any counts on a sentence of the corpus. O(decisions), once at the start.
+    /// journal), if any counts on a sentence of the corpus.
+    ///
+    /// O(decisions), once at the start.
     func latestDecision() -> Int? {
         // The newest record in force first, without joining every decision with the corpus.
         let lane = decisions.table.journals[journal].lane(adjudicated: adjudicated)

@@ -1,5 +1,7 @@
 /// The labeling REPL as a state machine: fed one line at a time, it answers with the records to
-/// append and the events to show. It never reads or writes anything itself.
+/// append and the events to show.
+///
+/// It never reads or writes anything itself.
 ///
 /// A line goes through two steps, so nothing is shown as saved before it is on disk:
 ///
@@ -38,8 +40,10 @@ public struct LabelingSession {
     public let describe: (@Sendable (Sentence) -> [String])?
     /// The label Enter on an empty line gives a sentence (a review: the majority); nil: none.
     public let proposal: (@Sendable (Sentence) -> Int?)?
-    /// Whether `n 3` gives one label to a run of sentences. An adjudication session settles one
-    /// item at a time: a run would reach sentences outside its queue.
+    /// Whether `n 3` gives one label to a run of sentences.
+    ///
+    /// An adjudication session settles one item at a time: a run would reach sentences outside
+    /// its queue.
     public let allowsRuns: Bool
 
     /// The corpus position on screen; nil before `start` and once the queue is done.
@@ -71,6 +75,12 @@ public struct LabelingSession {
     /// Whether the queue goes through documents in order (not a shuffle): only then does
     /// leaving a document end it.
     var documentOrder: Bool
+    /// Suggestions from the model in the loop; nil for none.
+    ///
+    /// Set by the setup before `start`.
+    public var suggestions: (any SuggestionProvider)?
+    /// The suggestion shown for the current sentence: what Enter accepts and records carry.
+    public internal(set) var shownSuggestion: SessionSuggestion?
 
     /// A note and a flag waiting for a decision.
     struct PendingMark {
@@ -79,8 +89,10 @@ public struct LabelingSession {
     }
 
     /// A session writing `annotator`'s journal (its adjudication lane when `adjudicated`), over
-    /// the corpus of `decisions`, which must have one. `ledger` is the lane over the corpus
-    /// (`DecisionLedger(view:journal:adjudicated:scope:)`), made by the caller to choose its scope.
+    /// the corpus of `decisions`, which must have one.
+    ///
+    /// `ledger` is the lane over the corpus (`DecisionLedger(view:journal:adjudicated:scope:)`),
+    /// made by the caller to choose its scope.
     public init(
         decisions: DecisionView, annotator: String, adjudicated: Bool = false, queue: SessionQueue,
         ledger: DecisionLedger, recordMaker: any SessionRecordMaker, sessionID: String,
@@ -118,11 +130,13 @@ public struct LabelingSession {
                 .resuming(
                     at: place(of: current), last: place(of: last), earlier: documentOrder ? current < last : nil))
         }
+        events += (suggestions?.takeNotices() ?? []).map { .message($0) }
         return events + shown
     }
 
-    /// Adds work handed out during the session (a team pool's next unit) at the end of the queue
-    /// and, when the session had run out of sentences, shows the first new one. Positions the
+    /// Adds work handed out during the session (a team pool's next unit) at the end of the queue.
+    ///
+    /// When the session had run out of sentences, the first new one is shown. Positions the
     /// queue holds already are left out; nothing happens when none is new.
     public mutating func extendQueue(_ positions: [Int], at time: Timestamp) -> [SessionEvent] {
         let last = queue.positions.last
@@ -171,6 +185,12 @@ public struct LabelingSession {
         }
         switch command {
         case .nothing:
+            // Enter on an empty line takes the suggestion on screen, else the proposal.
+            if current != nil, let suggestion = shownSuggestion {
+                let label = suggestion.labelIndex
+                return planLabel(
+                    label, count: 1, command: .label(label, count: 1), line: line, at: time, confirmed: true)
+            }
             guard let position = current, let label = proposal?(corpus.sentences[position]) else { return step(.none) }
             return planLabel(label, count: 1, command: .label(label, count: 1), line: line, at: time, confirmed: true)
         case .label(let label, let count):
@@ -220,12 +240,20 @@ public struct LabelingSession {
             return step(.context(size))
         case .instant:
             return step(.instant)
+        case .similar:
+            guard let position = current else { return step(.reject(Self.nothingHere)) }
+            guard let suggestions else { return step(.inform("no similar sentences: this session has no model")) }
+            switch suggestions.similar(to: position, count: 3) {
+            case .found(let sentences): return step(.similar(sentences))
+            case .unavailable(let why): return step(.inform(why))
+            }
         case .quit:
             return step(.quit)
         }
     }
 
     /// `label` for the sentence on screen and, in a run, the next `count - 1` of its document.
+    ///
     /// A run reaching sentences that are not on screen is asked about first, unless `confirmed`.
     private func planLabel(
         _ label: Int, count: Int, command: SessionCommand, line: String, at time: Timestamp, confirmed: Bool
@@ -263,6 +291,7 @@ public struct LabelingSession {
                 time: time, ms: first ? milliseconds(from: shownAt, to: time) : 0, note: note,
                 flag: flag ? true : nil, session: sessionID)
             details.run = !first
+            details.suggested = first ? shownSuggestion?.label : nil
             records.append(recordMaker.makeRecord(for: corpus.sentences[p], label: name, details: details))
         }
         let shortfall = positions.count < count ? positions.count : nil
@@ -285,6 +314,7 @@ public struct LabelingSession {
                 time: time, ms: nil, note: restored == nil ? nil : entry.previousNote,
                 flag: restored != nil && entry.previous.flagged ? true : nil, session: sessionID)
             details.undo = restored != nil
+            details.suggested = restored == nil ? nil : journal.suggestedName(entry.previous)
             records.append(
                 recordMaker.makeRecord(for: corpus.sentences[position], label: restored, details: details))
             undone.append((position, labelSet.labels[label].name))
@@ -299,8 +329,9 @@ public struct LabelingSession {
     private func amendment(_ position: Int, label: Int, note: String?, flag: Bool?, at time: Timestamp)
         -> AnnotationRecord
     {
-        let details = RecordDetails(
+        var details = RecordDetails(
             time: time, ms: milliseconds(from: shownAt, to: time), note: note, flag: flag, session: sessionID)
+        details.suggested = shownSuggestion?.label
         return recordMaker.makeRecord(
             for: corpus.sentences[position], label: labelSet.labels[label].name, details: details)
     }
@@ -334,6 +365,7 @@ public struct LabelingSession {
                 let decision = decisions.decision(journal: journal, adjudicated: adjudicated, id: record.id)
                 ledger.set(position, label: decision?.label, flag: decision?.vote.flagged ?? false)
             }
+            if let suggestions { tellSuggestions(suggestions, about: step) }
         }
         switch step.action {
         case .decide(let positions, _, _):
@@ -394,6 +426,7 @@ public struct LabelingSession {
                             ? "the run stopped after \(shortfall) sentence\(shortfall == 1 ? "" : "s"): the next one is not in this session's queue"
                             : "only \(shortfall) sentence\(shortfall == 1 ? "" : "s") left in this document"))
             }
+            events += (suggestions?.takeNotices() ?? []).map { .message($0) }
             return events + advance(at: time, leaving: true)
         case .undo(let undone):
             // Show the oldest sentence of the step: where the annotator was when it began.
@@ -468,6 +501,8 @@ public struct LabelingSession {
             return [.message(text), .show]
         case .instant:
             return [.toggleInstant]
+        case .similar(let sentences):
+            return [.similar(sentences)]
         case .quit:
             return [.quit]
         }
@@ -484,11 +519,30 @@ public struct LabelingSession {
     mutating func show(_ position: Int, at time: Timestamp) {
         current = position
         shownAt = time
+        shownSuggestion = suggestions?.suggestion(at: position)
+    }
+
+    /// Tells the suggestion provider what a stored step recorded: each sentence's label (nil
+    /// for an undo or an amendment, which teach the model nothing) and its consensus now.
+    private func tellSuggestions(_ suggestions: any SuggestionProvider, about step: SessionStep) {
+        let learns: Bool
+        switch step.action {
+        case .decide: learns = true
+        default: learns = false
+        }
+        for record in step.records {
+            guard let position = corpus.position(of: record.id) else { continue }
+            let label = learns ? record.label.flatMap { labelSet.index(of: $0) } : nil
+            suggestions.recorded(
+                position: position, label: label, consensus: ConsensusLabels.label(of: record.id, in: decisions))
+        }
     }
 
     /// The next sentence: where the annotator was before an excursion, else the queue's next
-    /// one not yet decided in this session. Leaving the last sentence of a document (in a queue
-    /// in document order) ends that document with its summary.
+    /// one not yet decided in this session.
+    ///
+    /// Leaving the last sentence of a document (in a queue in document order) ends that
+    /// document with its summary.
     mutating func advance(at time: Timestamp, leaving: Bool) -> [SessionEvent] {
         let left = current
         if leaving, let current { backStack.append(current) }
@@ -506,6 +560,7 @@ public struct LabelingSession {
         }
         let ending = documentEnd(leaving: left, for: nil)
         current = nil
+        shownSuggestion = nil
         return ending + [.finished]
     }
 

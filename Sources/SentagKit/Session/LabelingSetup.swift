@@ -26,12 +26,18 @@ public struct LabelingSetup {
     /// How many warnings there are in all (`warnings` keeps the first ones).
     public var warningCount: Int
     public var seed: UInt64
-    /// The annotator's share under the store's plan; nil without a plan. Whatever shows another
-    /// annotator's label or a suggestion must ask `PlannedQueue.hidesOthers` first.
+    /// The annotator's share under the store's plan; nil without a plan.
+    ///
+    /// Whatever shows another annotator's label or a suggestion must ask
+    /// `PlannedQueue.hidesOthers` first.
     public var plannedQueue: PlannedQueue?
     /// More work when the queue runs out (a database's shared pool under a plan); nil without a
     /// plan.
     public var moreWork: (() -> [Int])?
+    /// The model in the loop; nil when the options asked for none.
+    public var suggestions: ModelSuggestions?
+    /// A line about the queue's order for the banner (`--order uncertain`).
+    public var orderNote: String?
 
     public struct Options: Sendable {
         public var sources: [String]
@@ -43,15 +49,23 @@ public struct LabelingSetup {
         /// False when `sources` is only the default: a plan's sources are used instead.
         public var sourcesGiven: Bool
         /// A label to propose for a sentence (a model's suggestion; Enter accepts it), or nil.
+        ///
         /// Under a plan it is never asked about an overlap or gold item: those rounds are blind
         /// (`PlannedQueue.hidesOthers`).
         public var suggestion: (@Sendable (Sentence) -> Int?)?
+        /// The model in the loop, or nil for none of it.
+        ///
+        /// It gives suggestions, duplicates' labels, `:similar` and `--order uncertain`. Under a
+        /// plan, overlap and gold items are withheld.
+        public var suggestions: ModelSuggestions.Options?
 
         public init(
             sources: [String], annotator: String, order: SessionQueue.Order = .document,
             seed: UInt64? = nil, filter: SessionQueue.Filter = .unlabeled,
-            sessionID: String = LabelingSetup.newSessionID(), sourcesGiven: Bool = true
+            sessionID: String = LabelingSetup.newSessionID(), sourcesGiven: Bool = true,
+            suggestions: ModelSuggestions.Options? = nil
         ) {
+            self.suggestions = suggestions
             self.sources = sources
             self.annotator = annotator
             self.order = order
@@ -94,6 +108,7 @@ public struct LabelingSetup {
         var planWarnings: [Diagnostic] = []
         var plannedQueue: PlannedQueue?
         var moreWork: (() -> [Int])?
+        var blindItems: PlannedQueue?
         if let assignment {
             let match = try PlanCorpusMatch.checked(assignment, corpus: corpus, sources: sources, store: store)
             if let differences = match.differences {
@@ -108,23 +123,66 @@ public struct LabelingSetup {
                 store: store, assignment: assignment, match: match, annotator: options.annotator)
             plannedQueue = work.queue
             moreWork = { work.more() }
+            blindItems = assignment.blindItems(in: match)
         }
         let scope = plannedQueue.map { DecisionLedger.ProgressScope.positions(Set($0.positions)) }
         let ledger = DecisionLedger(
             view: view, journal: table.index(of: options.annotator) ?? 0, adjudicated: false, scope: scope)
         let seed = options.seed ?? defaultSeed(for: options.annotator)
-        let queue = SessionQueue.labeling(
+        var queue = SessionQueue.labeling(
             corpusCount: corpus.count, ledger: ledger, order: options.order, seed: seed, filter: options.filter,
             within: plannedQueue?.positions)
-        let session = LabelingSession(
+        let suggestions = options.suggestions.map {
+            ModelSuggestions(
+                view: view, cache: store.cache, options: blindAware($0, queue: blindItems, corpus: corpus))
+        }
+        var orderNote: String?
+        if options.order == .uncertain {
+            // Within the annotator's share when there is a plan: the queue already is the share.
+            (queue, orderNote) = uncertainFirst(queue, suggestions: suggestions)
+        }
+        var session = LabelingSession(
             decisions: view, annotator: options.annotator, queue: queue, ledger: ledger,
             recordMaker: AnnotatorRecordMaker(annotator: options.annotator), sessionID: options.sessionID,
-            proposal: blindAware(options.suggestion, queue: plannedQueue, corpus: corpus))
+            proposal: blindAware(options.suggestion, queue: blindItems, corpus: corpus))
+        session.suggestions = suggestions
         let warnings = table.warnings
         return LabelingSetup(
             session: session, journal: journal, warnings: planWarnings + warnings.kept + view.labelWarnings,
             warningCount: planWarnings.count + warnings.total + view.labelWarnings.count, seed: seed,
-            plannedQueue: plannedQueue, moreWork: moreWork)
+            plannedQueue: plannedQueue, moreWork: moreWork, suggestions: suggestions, orderNote: orderNote)
+    }
+
+    /// The model's options with the items of `queue` that hide others' labels (overlap and gold
+    /// items of a plan) withheld: no suggestion, no duplicate's label, no `:similar` on them.
+    static func blindAware(_ options: ModelSuggestions.Options, queue: PlannedQueue?, corpus: Corpus)
+        -> ModelSuggestions.Options
+    {
+        guard let queue else { return options }
+        var hidden = [Bool](repeating: false, count: corpus.count)
+        for (slot, position) in queue.positions.enumerated() where queue.hidesOthers(atSlot: slot) {
+            hidden[position] = true
+        }
+        let blind = hidden
+        let withheld = options.withheld
+        var options = options
+        options.withheld = { blind[$0] || withheld($0) }
+        return options
+    }
+
+    /// `--order uncertain`: the queue with the sentences the model is least sure of first
+    /// (`UncertaintyOrder`); unchanged, with a note saying why, when there is no model yet.
+    public static func uncertainFirst(_ queue: SessionQueue, suggestions: ModelSuggestions?) -> (SessionQueue, String?)
+    {
+        guard let suggestions else {
+            return (queue, "--order uncertain needs the model; the queue is in document order")
+        }
+        guard let predictions = suggestions.predictions(at: queue.positions) else {
+            var why = "the model may not suggest yet"
+            if case .waiting(let message) = suggestions.readiness { why = message }
+            return (queue, "--order uncertain: \(why); the queue is in document order until then")
+        }
+        return (queue.reordered(UncertaintyOrder.positions(predictions)), "least certain first (--order uncertain)")
     }
 
     /// `suggestion`, silent on the items of `queue` that hide others' labels (overlap and gold

@@ -40,7 +40,7 @@ public final class ScriptedLineSource: LineSource {
     private var nextIndex = 0
     /// The prompts the loop asked with, one per read.
     public private(set) var prompts: [String] = []
-    /// Runs before each read with its index, e.g. to simulate a resize between lines.
+    /// Runs before each read with its index, for example to simulate a resize between lines.
     public var beforeRead: ((Int) -> Void)?
     private var redraw: (() -> Void)?
 

@@ -47,8 +47,9 @@ extension SessionCommand {
     }
 
     /// The label a word names: an exact key, a key in another case when only one matches, a full
-    /// name, or a unique name prefix (names without case). Nil when nothing matches; a failure
-    /// when the prefix is ambiguous.
+    /// name, or a unique name prefix (names without case).
+    ///
+    /// Nil when nothing matches; a failure when the prefix is ambiguous.
     static func resolveLabel(_ word: String, labels: LabelSet) -> Result<Int, SessionInputError>? {
         if word.count == 1, let key = word.first {
             if let index = labels.labels.firstIndex(where: { $0.key == key }) { return .success(index) }
@@ -117,6 +118,7 @@ extension SessionCommand {
         case "flag": return noArgument(.flag)
         case "stats": return noArgument(.stats)
         case "instant": return noArgument(.instant)
+        case "similar": return noArgument(.similar)
         case "quit": return noArgument(.quit)
         default: return noArgument(.help)
         }

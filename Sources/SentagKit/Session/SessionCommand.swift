@@ -29,12 +29,15 @@ public enum SessionCommand: Equatable, Sendable {
     case context(Int?)
     /// `:instant`: single-keystroke mode on or off.
     case instant
+    /// `:similar`: the three most similar sentences with a consensus label, and their labels.
+    case similar
     case quit
     /// An empty line: nothing happens.
     case nothing
 
-    /// Where `:goto` goes. Sentence numbers are 1-based, as the header and every report show them
-    /// (`SentencePlace`).
+    /// Where `:goto` goes.
+    ///
+    /// Sentence numbers are 1-based, as the header and every report show them (`SentencePlace`).
     public enum GotoTarget: Equatable, Sendable {
         /// Sentence N of the current document.
         case sentence(Int)
@@ -52,6 +55,10 @@ public enum SessionCommand: Equatable, Sendable {
         ("guide", "[LABEL]", "the labeling guidelines, or the section on one label (:guide quote)"),
         ("context", "[N]", "show N sentences either side (0–5); alone: hide or show them"),
         ("instant", nil, "a label key acts at once, without Enter; : opens the line (again: off)"),
+        (
+            "similar", nil,
+            "the 3 most similar sentences with an agreed label (adjudicated or a majority), and their labels"
+        ),
         ("quit", nil, "end the session (every decision is already saved)"),
         ("help", nil, "the keys and commands (same as ?)"),
     ]

@@ -1,12 +1,14 @@
 /// What Tab can complete in the labeling REPL: `:` commands, label names, after `:goto `
-/// document ids and after `:guide ` label names. Pure: the line editor asks with the text
-/// before the cursor.
+/// document ids and after `:guide ` label names.
+///
+/// Pure: the line editor asks with the text before the cursor.
 ///
 /// A document id with control characters (`TerminalText.needsEscaping`) is never a candidate:
 /// the line editor prints candidates as they are, and no one could type such an id anyway.
 public enum SessionCompletion {
-    /// Whole words that could replace the last word of `textBeforeCursor`. Commands that need
-    /// an argument come with a trailing space.
+    /// Whole words that could replace the last word of `textBeforeCursor`.
+    ///
+    /// Commands that need an argument come with a trailing space.
     public static func candidates(before textBeforeCursor: String, labels: LabelSet, documents: [String] = [])
         -> [String]
     {

@@ -26,6 +26,8 @@ public enum SessionEvent: Equatable, Sendable {
     case documentDone(DocumentSummary)
     /// `:instant`: the loop switches single-keystroke mode on or off.
     case toggleInstant
+    /// `:similar`: sentences with a consensus label like the one on screen, most similar first.
+    case similar([SimilarSentence])
     /// The queue is exhausted; the session waits for `u`, `b`, `:goto`, `:find` or `:quit`.
     case finished
     /// The store handed out more work (a team pool's next unit): `added` sentences at the end of

@@ -40,15 +40,16 @@ public final class SessionLoop {
         case terminated(signal: Int32)
     }
 
-    /// - Parameters:
-    ///   - guidelines: the guidelines for `:guide`, read when asked for.
-    ///   - pager: shows a text through a pager on the terminal and says whether it could; only
-    ///     used when the source is interactive (otherwise, and when it cannot, the text is
-    ///     printed).
-    ///   - instant: start in single-keystroke mode (`--instant`), when the source can.
-    ///   - defaultColumns: the width when the source has no terminal (`$COLUMNS`, else 80).
-    ///   - moreWork: asked for more corpus positions when the queue runs out (a team pool in a
-    ///     database hands out its next unit); an empty answer leaves the queue done.
+    /// A loop that feeds `session` the lines of `input`, appends its records to `journal` and
+    /// draws its events on `output` with `screen`, each record stamped by `clock`.
+    ///
+    /// `guidelines` are the guidelines for `:guide`, read when asked for. `pager` shows a text
+    /// through a pager on the terminal and says whether it could; it is only used when the
+    /// source is interactive (otherwise, and when it cannot, the text is printed). `instant`
+    /// starts in single-keystroke mode (`--instant`), when the source can. `defaultColumns` is
+    /// the width when the source has no terminal (`$COLUMNS`, else 80).
+    /// `moreWork` is asked for more corpus positions when the queue runs out (a team pool in a
+    /// database hands out its next unit); an empty answer leaves the queue done.
     public init(
         session: LabelingSession, input: any LineSource, output: any SessionOutput, journal: any JournalAppender,
         screen: SessionScreen, clock: @escaping () -> Timestamp = Timestamp.now,

@@ -45,6 +45,9 @@ public struct SessionQueue: Sendable {
         case document
         /// Every sentence in a shuffled order, the same for the same seed.
         case shuffle
+        /// The sentences the model is least sure of first (margin between its two most probable
+        /// labels; `LabelingSetup` ranks them, in document order until the model may suggest).
+        case uncertain
     }
 
     /// Which sentences the queue holds.
@@ -54,6 +57,12 @@ public struct SessionQueue: Sendable {
         case all
         /// Those whose current decision is marked unsure.
         case flagged
+    }
+
+    /// The same sentences in another order: `order` lists this queue's slots, each once (how
+    /// `--order uncertain` ranks a queue).
+    public func reordered(_ order: [Int]) -> SessionQueue {
+        SessionQueue(positions: order.map { positions[$0] }, corpusCount: slots.count)
     }
 
     /// The queue of `sentag label`: every sentence of the corpus (or, under a plan, the

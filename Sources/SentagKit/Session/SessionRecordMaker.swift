@@ -20,6 +20,8 @@ public struct RecordDetails: Equatable, Sendable {
     public var undo = false
     /// The record is part of the same step as the one before it (a run).
     public var run = false
+    /// The label suggested on screen when the record was made (`"suggested"`), if any.
+    public var suggested: String?
 
     public init(time: Timestamp, ms: Int?, note: String?, flag: Bool?, session: String) {
         self.time = time
@@ -41,6 +43,7 @@ public struct AnnotatorRecordMaker: SessionRecordMaker {
     public func makeRecord(for sentence: Sentence, label: String?, details: RecordDetails) -> AnnotationRecord {
         AnnotationRecord(
             sentence: sentence, label: label, annotator: annotator, time: details.time, note: details.note,
-            flag: details.flag, ms: details.ms, session: details.session, undo: details.undo, run: details.run)
+            flag: details.flag, suggested: details.suggested, ms: details.ms, session: details.session,
+            undo: details.undo, run: details.run)
     }
 }

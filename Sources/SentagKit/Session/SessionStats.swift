@@ -1,5 +1,6 @@
-/// `:stats`, and the summary when a session ends: counts, pace and what is left. Times in
-/// milliseconds.
+/// `:stats`, and the summary when a session ends: counts, pace and what is left.
+///
+/// Times in milliseconds.
 ///
 /// The same value feeds `:stats` and the closing lines, so the two always agree.
 public struct SessionStats: Equatable, Sendable {
@@ -16,8 +17,9 @@ public struct SessionStats: Equatable, Sendable {
     public var skipped: [String] = []
     /// Decisions made in this session that are flagged unsure.
     public var flaggedThisSession = 0
-    /// Notes and flags typed on sentences that never got a decision: not saved, e.g.
-    /// "the note on alpha:2".
+    /// Notes and flags typed on sentences that never got a decision, which were not saved.
+    ///
+    /// Each is a phrase such as "the note on alpha:2".
     public var unsaved: [String] = []
 
     public init(

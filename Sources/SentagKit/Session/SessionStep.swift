@@ -40,6 +40,7 @@ public struct SessionStep: Sendable {
         case guide(String?)
         case context(Int?)
         case instant
+        case similar([SimilarSentence])
         case quit
     }
 }

@@ -23,6 +23,8 @@ public struct SessionView: Equatable, Sendable {
     public var details: [String]
     /// The label Enter on an empty line gives (a review: the majority), if any.
     public var proposal: String?
+    /// The model's suggestion (or a duplicate's label) on screen; Enter on an empty line takes it.
+    public var suggestion: SessionSuggestion?
 
     public init(
         documentID: String, place: String, sentenceNumber: Int, sentencesInDocument: Int, headline: String? = nil,

@@ -1,7 +1,8 @@
 extension AnnotationStats {
-    /// `sentag stats --json`: one object (no newline). `annotators` are the people who label
-    /// (`labelers`), `adjudicators` those with adjudications; `labels_per_minute` is null
-    /// without a current decision.
+    /// `sentag stats --json`: one object (no newline).
+    ///
+    /// `annotators` are the people who label (`labelers`), `adjudicators` those with
+    /// adjudications; `labels_per_minute` is null without a current decision.
     public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("labels")
@@ -89,6 +90,10 @@ extension AnnotationStats {
         writer.endObject()
         writer.field("idle_limit_seconds", idleLimit)
         writer.field("skipped_lines", skippedLines)
+        if let suggestions {
+            writer.key("suggestions")
+            suggestions.writeJSON(to: &writer, agreement: false)
+        }
         writeQualityJSON(to: &writer)
         writer.endObject()
     }

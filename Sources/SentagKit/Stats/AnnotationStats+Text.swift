@@ -43,6 +43,11 @@ extension AnnotationStats {
             lines[0] = style.bold + lines[0] + style.reset
             out += lines
         }
+        if let suggestions, suggestions.anyShown {
+            out.append("")
+            out.append(bold("Suggestions") + " (the model's label on screen while labeling):")
+            out += suggestions.lines(agreement: false).map { "  " + $0 }
+        }
         out.append("")
         var parts: [String] = []
         for (ratings, count) in overlap.enumerated() where count > 0 || ratings == 0 {

@@ -22,6 +22,8 @@ public struct AnnotationStats: Sendable {
     public var skippedLines: Int
     /// Pauses longer than this (seconds) between two labeling lines are not active time.
     public var idleLimit: Double
+    /// How often each annotator was shown a suggestion and took it.
+    public var suggestions: SuggestionEffect?
     /// Pace and attention per annotator, and accuracy on a plan's gold items
     /// (`AnnotationStats+Quality.swift`).
     public var pace: [AnnotatorPace] = []
@@ -34,9 +36,10 @@ public struct AnnotationStats: Sendable {
     /// How many orphaned records the report quotes with their text (read again from the store).
     public static let quotedOrphans = 50
 
-    /// Progress of every journal of `view` over the sentences of its corpus. A store without
-    /// journals is no error: it is progress zero. The texts of the first `quotedOrphans`
-    /// orphaned records are read from `store`.
+    /// Progress of every journal of `view` over the sentences of its corpus.
+    ///
+    /// A store without journals is no error: it is progress zero. The texts of the first
+    /// `quotedOrphans` orphaned records are read from `store`.
     public static func compute(
         view: DecisionView, store: (any JournalStore)? = nil, idleLimit: Double = defaultIdleLimit
     ) -> AnnotationStats {
@@ -57,7 +60,9 @@ public struct AnnotationStats: Sendable {
                 decisions += 1
                 labelCounts[decision.label] += 1
                 if decision.vote.flagged { flagged += 1 }
-                let position = decision.position!
+                guard let position = decision.position else {
+                    preconditionFailure("a view with a corpus gives every decision that counts its position")
+                }
                 ratingsPerSentence[position] += 1
                 coveredPerDocument[corpus.documentIndex(ofSentenceAt: position)][column] += 1
             } orphans: { slot, vote in
@@ -99,9 +104,11 @@ public struct AnnotationStats: Sendable {
                 doc: document.id, sentences: range.count,
                 labeled: ratingsPerSentence[range].filter { $0 > 0 }.count, covered: coveredPerDocument[index])
         }
-        return AnnotationStats(
+        var stats = AnnotationStats(
             labels: view.labelSet.names, annotators: progress, documents: documents, sentences: corpus.count,
             overlap: overlap, orphaned: orphaned, skippedLines: view.table.warnings.total, idleLimit: idleLimit)
+        stats.suggestions = try? SuggestionEffect.compute(view: view)
+        return stats
     }
 
     private static func orphan(

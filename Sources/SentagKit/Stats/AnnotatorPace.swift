@@ -18,9 +18,9 @@ public struct AnnotatorPace: Equatable, Sendable {
 
     /// What counts as too fast.
     public struct Floor: Equatable, Sendable {
-        /// Decisions quicker than this…
+        /// The time under which a decision (on a sentence longer than `characters`) is too fast.
         public var seconds: Double
-        /// …on sentences longer than this many characters.
+        /// The sentence length, in characters, above which `seconds` applies.
         public var characters: Int
 
         public init(seconds: Double = 1, characters: Int = 100) {

@@ -1,6 +1,7 @@
 /// A current decision or adjudication whose sentence id matches no sentence of the sources
-/// (the article was edited or removed, or the wrong sources were given). Counted and listed,
-/// never dropped silently.
+/// (the article was edited or removed, or the wrong sources were given).
+///
+/// Counted and listed, never dropped silently.
 public struct OrphanedRecord: Equatable, Sendable {
     public var annotator: String
     public var path: String

@@ -31,10 +31,11 @@ final class FolderJournalAppender: JournalAppender {
     /// Set when a failed append could not be undone: no more appends.
     private var broken: String?
 
-    /// How long a held lock is retried before the journal is reported in use. A lock can be held
-    /// for an instant by a process that does not own it: a child forked by another thread keeps
-    /// the parent's open files (and so the lock) until it calls exec. A second session holds it
-    /// for good and is refused after this short wait.
+    /// How long a held lock is retried before the journal is reported in use.
+    ///
+    /// A lock can be held for an instant by a process that does not own it: a child forked by
+    /// another thread keeps the parent's open files (and so the lock) until it calls exec. A
+    /// second session holds it for good and is refused after this short wait.
     static let lockGracePeriodMilliseconds = 500
 
     init(store: FolderStore, annotator: String, command: String) throws(StoreError) {

@@ -75,9 +75,10 @@ public protocol JournalStore: AnyObject {
 }
 
 extension JournalStore {
-    /// Compare and replace without a lock: enough for a store used by one process at a time. A
-    /// store shared by several machines overrides it (the folder store takes a lock; a database
-    /// compares and writes in one transaction).
+    /// Compare and replace without a lock: enough for a store used by one process at a time.
+    ///
+    /// A store shared by several machines overrides it (the folder store takes a lock; a
+    /// database compares and writes in one transaction).
     public func replaceDocument(_ document: StoreDocument, expecting expected: [UInt8]?, with bytes: [UInt8])
         throws(StoreError) -> Bool
     {

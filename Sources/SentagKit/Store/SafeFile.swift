@@ -28,6 +28,7 @@ enum SafeFile {
     }
 
     /// Opens `name` in `folder`; nil when nothing is there (and `flags` does not create it).
+    ///
     /// `path` names the file in errors.
     static func open(_ name: String, in folder: Int32, flags: Int32, path: String) throws(StoreError) -> Int32? {
         let fd = openat(folder, name, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
@@ -102,9 +103,10 @@ enum SafeFile {
         guard count > 0 else { return [] }
         // Not zero-filled first: caches of tens of MB are read at every start.
         return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let start = buffer.baseAddress else { preconditionFailure("count > 0 was checked above") }
             var done = 0
             while done < count {
-                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+                let n = pread(fd, start + done, count - done, off_t(offset) + off_t(done))
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
                 done += n
@@ -124,6 +126,7 @@ enum SafeFile {
 
     /// Writes `bytes` to `name` in `folder` by way of a temporary file and a rename, so readers
     /// see the old file or the new one, never a mix; a link at `name` is replaced, not followed.
+    ///
     /// With `sync`, the file and the rename are on disk when it returns (caches skip that: a
     /// cache cut short by a crash fails its checksum and is rebuilt).
     static func replace(_ name: String, in folder: Int32, with bytes: [UInt8], path: String, sync: Bool = true)

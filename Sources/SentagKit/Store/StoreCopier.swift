@@ -66,8 +66,10 @@ public struct StoreCopier {
         }
     }
 
-    /// Copies everything; a journal that cannot be copied is reported in its outcome and the
-    /// others still are. Throws only when a store cannot be listed or a document written.
+    /// Copies everything, and says what became of each journal and project file.
+    ///
+    /// A journal that cannot be copied is reported in its outcome and the others still are.
+    /// Throws only when a store cannot be listed or a document written.
     public func run(progress: (JournalOutcome) -> Void = { _ in }) throws(StoreError) -> Report {
         var report = Report()
         for document in StoreDocument.allCases {
@@ -89,9 +91,11 @@ public struct StoreCopier {
         return existing == nil ? .copied : .replaced
     }
 
-    /// Whether a line can be a record in every store: valid UTF-8 and exactly one JSON object
-    /// (what a database's `json` column takes). A line the record decoder accepts with no keys
-    /// of its own is one; anything else is parsed in full.
+    /// Whether a line can be a record in every store.
+    ///
+    /// It must be valid UTF-8 and exactly one JSON object (what a database's `json` column
+    /// takes). A line the record decoder accepts with no keys of its own is one; anything else
+    /// is parsed in full.
     public static func isCopyable(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         if case .success(let record) = RecordDecoder.decode(line), record.extra.isEmpty { return true }
         guard UTF8Validation.check(line, rejectingControls: false) == .valid,

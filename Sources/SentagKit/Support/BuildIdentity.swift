@@ -6,8 +6,10 @@
 
 /// Tells one build of sentag from another, for caches whose meaning depends on the code that
 /// wrote them (a checkpoint depends on the record rules, a segmentation on the segmenter): the
-/// size and modification time of the running executable. A new build ignores the old caches
-/// and rebuilds them, so a rule change can never be hidden by a stale cache.
+/// size and modification time of the running executable.
+///
+/// A new build ignores the old caches and rebuilds them, so a rule change can never be hidden
+/// by a stale cache.
 public enum BuildIdentity {
     public static let current: UInt64 = {
         var info = stat()

@@ -36,7 +36,10 @@ public final class ConcurrentResult<Value: Sendable>: @unchecked Sendable {
     public func value() throws -> Value {
         thread?.join()
         thread = nil
-        return try slot.result!.get()
+        guard let result = slot.result else {
+            preconditionFailure("the worker, or init when no thread started, sets the result before join returns")
+        }
+        return try result.get()
     }
 }
 
@@ -52,7 +55,8 @@ final class DetachedWork: @unchecked Sendable {
         let started = pthread_create(
             &thread, nil,
             { raw in
-                let work = Unmanaged<DetachedWork>.fromOpaque(raw!).takeRetainedValue()
+                guard let raw else { preconditionFailure("pthread_create passes on the box it was given") }
+                let work = Unmanaged<DetachedWork>.fromOpaque(raw).takeRetainedValue()
                 work.body()
                 return nil
             }, box)

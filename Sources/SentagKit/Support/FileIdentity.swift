@@ -5,8 +5,10 @@
 #endif
 
 /// What `stat` says about a file that tells whether it may have changed: size, modification
-/// time (nanoseconds), inode and device. Equal identities are taken to mean unchanged content
-/// (as `make` and git's index do); caches keep the content hash beside it for when it differs.
+/// time (nanoseconds), inode and device.
+///
+/// Equal identities are taken to mean unchanged content (as `make` and git's index do); caches
+/// keep the content hash beside it for when it differs.
 public struct FileIdentity: Equatable, Hashable, Sendable, BitwiseCopyable {
     public var size: Int64
     public var modifiedSeconds: Int64

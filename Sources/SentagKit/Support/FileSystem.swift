@@ -76,7 +76,8 @@ public enum FileSystem {
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
             let n = bytes.withUnsafeMutableBytes { raw in
-                read(fd, raw.baseAddress! + count, raw.count - count)
+                guard let start = raw.baseAddress else { preconditionFailure("the buffer holds at least 64 KiB") }
+                return read(fd, start + count, raw.count - count)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -119,9 +120,11 @@ public enum FileSystem {
     /// Writes all of `bytes` to `fd`, retrying short writes and `EINTR`; `path` names the file in
     /// the error.
     public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(Failure) {
+        // Only an empty buffer has no start, and then there is nothing to write.
+        guard let start = bytes.baseAddress else { return }
         var written = 0
         while written < bytes.count {
-            let n = write(fd, bytes.baseAddress! + written, bytes.count - written)
+            let n = write(fd, start + written, bytes.count - written)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw Failure(path: path, errno: errno)

@@ -39,7 +39,8 @@ public struct LineReader {
     public func forEachBatch<E: Error>(
         chunkSize: Int = 1 << 20, _ body: (UnsafeBufferPointer<UInt8>, [Line]) throws(E) -> Void
     ) throws(LineReaderError<E>) -> Int64 {
-        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 4096), alignment: 16)
+        var capacity = max(chunkSize, 4096)
+        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         var filled = 0  // bytes held in buffer
         var consumed = 0  // bytes of buffer already handed out
@@ -50,24 +51,25 @@ public struct LineReader {
             // Move the unfinished line to the front, and grow when one line fills the buffer.
             if consumed > 0 {
                 if filled > consumed {
-                    buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + consumed, byteCount: filled - consumed)
+                    buffer.copyMemory(from: buffer + consumed, byteCount: filled - consumed)
                 }
                 filled -= consumed
                 fileOffset += Int64(consumed)
                 consumed = 0
             }
-            if filled == buffer.count {
-                let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
-                bigger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: filled)
+            if filled == capacity {
+                let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
+                bigger.copyMemory(from: buffer, byteCount: filled)
                 buffer.deallocate()
                 buffer = bigger
+                capacity *= 2
             }
-            let n = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(fileOffset) + off_t(filled))
+            let n = pread(fd, buffer + filled, capacity - filled, off_t(fileOffset) + off_t(filled))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .read(FileSystem.Failure(path: path, errno: errno))
             }
-            let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let bytes = buffer.assumingMemoryBound(to: UInt8.self)
             lines.removeAll(keepingCapacity: true)
             if n == 0 {
                 // End of file: a last line without a newline.

@@ -20,7 +20,9 @@ public enum NearestName {
         return best?.name
     }
 
-    /// Optimal string alignment distance between `a` and `b`, by Characters. O(|a| · |b|).
+    /// Optimal string alignment distance between `a` and `b`, by Characters.
+    ///
+    /// O(|a| · |b|).
     public static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a)
         let y = Array(b)

@@ -26,7 +26,9 @@ public final class OutputSink {
     }
 
     /// The process's standard output: one shared sink, so everything printed keeps its order
-    /// and one failure is seen by the one check at the end. Used from the main thread only.
+    /// and one failure is seen by the one check at the end.
+    ///
+    /// Used from the main thread only.
     public static func standardOutput() -> OutputSink { sharedStandardOutput }
 
     nonisolated(unsafe) private static let sharedStandardOutput = OutputSink(fd: STDOUT_FILENO)

@@ -33,6 +33,7 @@ public struct TerminalStyle: Sendable, Equatable {
     public var red: String { enabled ? "\u{1B}[31m" : "" }
     public var green: String { enabled ? "\u{1B}[32m" : "" }
     public var yellow: String { enabled ? "\u{1B}[33m" : "" }
+    public var magenta: String { enabled ? "\u{1B}[35m" : "" }
     public var cyan: String { enabled ? "\u{1B}[36m" : "" }
     public var reverse: String { enabled ? "\u{1B}[7m" : "" }
     public var reset: String { enabled ? "\u{1B}[0m" : "" }
