@@ -190,10 +190,17 @@ struct StoreScenarioTests {
             ["agreement", "--json"], ["agreement"], ["agreement", "--disagreements"],
             ["stats", folder.seeds, "--json"],
             ["stats", folder.seeds], ["export", folder.seeds, "--out", "dataset", "--seed", "9", "--format", "csv"],
+            ["suggest", folder.seeds, "--json"], ["check", folder.seeds, "--json"],
+            ["duplicates", folder.seeds, "--json"],
         ] {
             let expected = try folder.run(arguments)
             let actual = try database.run(arguments)
-            #expect(expected.status == 0 && actual.status == 0, "\(arguments): \(actual.transcript)")
+            // The model needs 5 consensus labels of each class, which this scenario lacks: both
+            // stores must then say so alike.
+            let succeeds = arguments[0] != "suggest"
+            #expect(
+                actual.status == expected.status && (expected.status == 0) == succeeds,
+                "\(arguments): \(actual.transcript)\n\(expected.transcript)")
             #expect(database.normalized(actual.stdout, as: folder) == expected.stdout, "\(arguments)")
             #expect(database.normalized(actual.stderr, as: folder) == expected.stderr, "\(arguments)")
         }
