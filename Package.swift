@@ -52,7 +52,7 @@ let package = Package(
             ]
         ),
         // `make bench`: prints figures and ratios; never asserts timings.
-        .executableTarget(name: "sentag-bench", dependencies: ["SentagKit"]),
+        .executableTarget(name: "sentag-bench", dependencies: ["SentagKit", "PostgresStore"]),
         // Fixtures are read through #filePath, not bundled as resources.
         .testTarget(name: "SentagKitTests", dependencies: ["SentagKit", "Checksums"], exclude: ["Fixtures"]),
         .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),

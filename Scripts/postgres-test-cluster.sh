@@ -53,6 +53,16 @@ as_owner() {
   fi
 }
 
+# Closes every descriptor above 2 that this shell inherited.
+close_inherited_descriptors() {
+  local fd
+  for fd in $(ls /proc/$$/fd 2>/dev/null); do
+    if [ "$fd" -gt 2 ]; then
+      eval "exec $fd>&-" 2>/dev/null || true
+    fi
+  done
+}
+
 free_port() {
   if command -v python3 >/dev/null 2>&1; then
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -110,6 +120,9 @@ host all postgres 127.0.0.1/32 trust
 host all all 127.0.0.1/32 scram-sha-256
 EOF
   fi
+  # The server outlives this script: it must not keep a descriptor the caller gave us (a test's
+  # pipe to another program would then never see its end of file).
+  close_inherited_descriptors
   if ! as_owner "$bindir/pg_ctl" start -D "$dir/data" -w -t 60 -l "$dir/server.log" >/dev/null 2>&1; then
     die "the server in $dir did not start: $(tail -3 "$dir/server.log" 2>/dev/null | tr '\n' ' ')"
   fi

@@ -11,6 +11,42 @@ extension PostgresConnection {
     @discardableResult
     public func copy<Rows: Sequence>(_ sql: String, rows: Rows) throws(PostgresError) -> Int
     where Rows.Element == [String?] {
+        try copyIn(sql) { send in
+            var encoder = PostgresCopyEncoder()
+            for row in rows {
+                encoder.append(row)
+                if encoder.bytes.count >= 256 * 1024 {
+                    let sent = encoder.bytes.withUnsafeBufferPointer { send($0) }
+                    encoder.bytes.removeAll(keepingCapacity: true)
+                    if !sent { return false }
+                }
+            }
+            return encoder.bytes.isEmpty || encoder.bytes.withUnsafeBufferPointer { send($0) }
+        }
+    }
+
+    /// Bulk-loads rows already in COPY's text format and returns how many the server took.
+    ///
+    /// The rows are `PostgresCopyEncoder`'s, sent in 256 KiB chunks; all or none, like
+    /// `copy(_:rows:)`.
+    @discardableResult
+    public func copy(_ sql: String, encoded: UnsafeBufferPointer<UInt8>) throws(PostgresError) -> Int {
+        try copyIn(sql) { send in
+            var start = 0
+            while start < encoded.count {
+                let end = min(encoded.count, start + 256 * 1024)
+                guard send(UnsafeBufferPointer(rebasing: encoded[start..<end])) else { return false }
+                start = end
+            }
+            return true
+        }
+    }
+
+    /// Starts a `COPY … FROM STDIN`, lets `produce` send the data (false when a chunk could not
+    /// be sent), ends or aborts it, and returns the rows copied.
+    private func copyIn(
+        _ sql: String, _ produce: (_ send: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool
+    ) throws(PostgresError) -> Int {
         let handle = try liveHandle()
         let start = PQexec(handle, sql)
         guard let start, PQresultStatus(start) == PGRES_COPY_IN else {
@@ -19,19 +55,13 @@ extension PostgresConnection {
                 uri: uri.description, sqlState: "?????", message: "not a COPY … FROM STDIN statement", statement: sql)
         }
         PQclear(start)
-        var encoder = PostgresCopyEncoder()
-        var sendFailed = false
-        for row in rows {
-            encoder.append(row)
-            if encoder.bytes.count >= 256 * 1024 {
-                sendFailed = !send(encoder.bytes, on: handle)
-                encoder.bytes.removeAll(keepingCapacity: true)
-                if sendFailed { break }
+        let sent = produce { chunk in
+            chunk.withMemoryRebound(to: CChar.self) { characters in
+                PQputCopyData(handle, characters.baseAddress, Int32(characters.count)) == 1
             }
         }
-        if !sendFailed, !encoder.bytes.isEmpty { sendFailed = !send(encoder.bytes, on: handle) }
         // Ends the COPY (or aborts it when a chunk could not be sent), then reads the outcome.
-        _ = PQputCopyEnd(handle, sendFailed ? "the client could not send every row" : nil)
+        _ = PQputCopyEnd(handle, sent ? nil : "the client could not send every row")
         var outcome: Result<Int, PostgresError>?
         while let result = PQgetResult(handle) {
             if outcome == nil {
@@ -46,14 +76,6 @@ extension PostgresConnection {
         case .success(let count): return count
         case .failure(let error): throw error
         case nil: throw failure(of: nil, statement: sql)
-        }
-    }
-
-    private func send(_ bytes: [UInt8], on handle: OpaquePointer) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { characters in
-                PQputCopyData(handle, characters.baseAddress, Int32(characters.count)) == 1
-            }
         }
     }
 }

@@ -117,17 +117,40 @@ public final class PostgresConnection {
         _ statement: PostgresPreparedStatement, _ parameters: [String?] = []
     ) throws(PostgresError) -> PostgresResult {
         let handle = try liveHandle()
-        if prepared[statement.name] != statement.sql {
-            if prepared[statement.name] != nil {
-                _ = try take(PQexec(handle, "DEALLOCATE \(statement.name)"), statement: "DEALLOCATE")
-            }
-            _ = try take(PQprepare(handle, statement.name, statement.sql, 0, nil), statement: statement.sql)
-            prepared[statement.name] = statement.sql
-        }
+        try prepare(statement, on: handle)
         let result = PostgresParameters.with(parameters) { values, count in
             PQexecPrepared(handle, statement.name, count, values, nil, nil, 0)
         }
         return try take(result, statement: statement.sql)
+    }
+
+    /// Runs a prepared statement and hands its rows to `body` in place, without copying them
+    /// into `String`s (`PostgresRows`): reading thousands of records per statement.
+    public func withRows<Result>(
+        _ statement: PostgresPreparedStatement, _ parameters: [String?] = [],
+        _ body: (PostgresRows) throws -> Result
+    ) throws -> Result {
+        let handle = try liveHandle()
+        try prepare(statement, on: handle)
+        let result = PostgresParameters.with(parameters) { values, count in
+            PQexecPrepared(handle, statement.name, count, values, nil, nil, 0)
+        }
+        guard let result, PQresultStatus(result) == PGRES_TUPLES_OK else {
+            _ = try take(result, statement: statement.sql)
+            throw failure(of: nil, statement: statement.sql)
+        }
+        defer { PQclear(result) }
+        return try body(PostgresRows(result))
+    }
+
+    /// Prepares `statement` in this server session unless it already is.
+    private func prepare(_ statement: PostgresPreparedStatement, on handle: OpaquePointer) throws(PostgresError) {
+        guard prepared[statement.name] != statement.sql else { return }
+        if prepared[statement.name] != nil {
+            _ = try take(PQexec(handle, "DEALLOCATE \(statement.name)"), statement: "DEALLOCATE")
+        }
+        _ = try take(PQprepare(handle, statement.name, statement.sql, 0, nil), statement: statement.sql)
+        prepared[statement.name] = statement.sql
     }
 
     /// Runs SQL text that may hold several statements separated by `;`, without parameters

@@ -6,20 +6,31 @@ struct PostgresCopyEncoder {
     mutating func append(_ row: [String?]) {
         for (index, value) in row.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: "\t")) }
-            guard let value else {
+            guard var value else {
                 bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
                 continue
             }
-            for byte in value.utf8 {
-                switch byte {
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                default: bytes.append(byte)
-                }
-            }
+            value.withUTF8 { appendField($0) }
         }
         bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends one value's bytes, escaped; the caller writes the tabs and the newline.
+    mutating func appendField(_ value: UnsafeBufferPointer<UInt8>) {
+        for byte in value {
+            switch byte {
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// Appends plain bytes that need no escaping (digits, a name checked to hold none of the
+    /// escaped bytes) or a separator.
+    mutating func appendRaw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 }

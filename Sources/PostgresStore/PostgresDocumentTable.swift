@@ -24,6 +24,25 @@ public struct PostgresDocumentTable {
             """, [name, Self.hex(content)])
     }
 
+    /// Replaces the document only while it still holds `expected` (nil: only while there is
+    /// none), in one transaction under an advisory lock of the document's name, so of two
+    /// writers who read the same version only one wins; false, writing nothing, otherwise.
+    public func replace(_ name: String, expecting expected: [UInt8]?, with content: [UInt8]) throws -> Bool {
+        try connection.transaction {
+            try connection.execute("SELECT pg_advisory_xact_lock($1::bigint)", [String(Self.lockKey(name))])
+            guard try read(name) == expected else { return false }
+            try write(name, content)
+            return true
+        }
+    }
+
+    /// The advisory-lock key of a document: the namespace "SEND" and a 32-bit hash of the name.
+    static func lockKey(_ name: String) -> Int64 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return PostgresSchema.documentLockNamespace | Int64(hash)
+    }
+
     /// Removes the document; false when there was none.
     @discardableResult
     public func remove(_ name: String) throws(PostgresError) -> Bool {

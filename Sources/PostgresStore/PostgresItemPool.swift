@@ -44,6 +44,31 @@ public struct PostgresItemPool {
         ).affectedRows
     }
 
+    /// Adds the items the pool lacks after the ones it holds, in order, and returns how many.
+    ///
+    /// A plan's units go in first, an extension's after them. Concurrent fillers (every
+    /// annotator's session asks) wait for each other on a transaction-level advisory lock of the
+    /// plan, and a pool that holds as many items already is left as it is.
+    @discardableResult
+    public func fillMissing(_ items: [String]) throws -> Int {
+        try connection.transaction {
+            try connection.execute("SELECT pg_advisory_xact_lock($1::bigint)", [String(lockKey)])
+            let existing =
+                try connection.execute(
+                    "SELECT count(*) FROM sentag.pool_items WHERE plan = $1", [plan]
+                ).scalar.flatMap { Int($0) } ?? 0
+            return existing >= items.count ? 0 : try fill(items)
+        }
+    }
+
+    /// The advisory-lock key that serialises filling this plan's pool: the namespace "SENP"
+    /// and a 32-bit hash of the plan's name (a collision only makes two fillers wait in turn).
+    var lockKey: Int64 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in plan.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return PostgresSchema.poolLockNamespace | Int64(hash)
+    }
+
     /// Claims up to `count` free items for `annotator` (registered in `sentag.annotators`), the
     /// first ones in pool order; fewer, or none, when the pool runs dry.
     public func take(_ count: Int, for annotator: String) throws(PostgresError) -> [String] {

@@ -113,7 +113,7 @@ public struct PostgresRecordTable {
         annotator: String, after seq: Int64 = 0, _ body: (_ seq: Int64, _ record: PostgresRow) throws -> Void
     ) throws {
         try connection.forEachRow(
-            "SELECT seq, record, sentence_id FROM sentag.records WHERE annotator = $1 AND seq > $2 ORDER BY seq",
+            "SELECT seq, record FROM sentag.records WHERE annotator = $1 AND seq > $2 ORDER BY seq",
             [annotator, String(seq)]
         ) { row in
             try body(row.integer(0) ?? 0, row)

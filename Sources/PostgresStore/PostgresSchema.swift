@@ -19,6 +19,10 @@ public struct PostgresSchema: Sendable {
     ///
     /// Annotator locks use the annotator's `lock_number` (≥ 1) below it; `initialize` uses 0.
     public static let lockNamespace: Int64 = 0x5345_4E54 << 32
+    /// The advisory-lock namespace of filling a plan's routing pool, "SENP" (`PostgresItemPool`).
+    public static let poolLockNamespace: Int64 = 0x5345_4E50 << 32
+    /// The advisory-lock namespace of replacing a document, "SEND" (`PostgresDocumentTable`).
+    public static let documentLockNamespace: Int64 = 0x5345_4E44 << 32
 
     public let migrations: [PostgresMigration]
 

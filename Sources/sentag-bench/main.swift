@@ -23,6 +23,7 @@ let benchmarks: [(name: String, run: (BenchContext) throws -> Void)] = [
     ("journal", JournalBenchmark.run),
     ("model", ModelBenchmark.run),
     ("plan", PlanBenchmark.run),
+    ("postgres", PostgresBenchmark.run),
 ]
 for benchmark in benchmarks where arguments.isEmpty || arguments.contains(benchmark.name) {
     print("== \(benchmark.name)")

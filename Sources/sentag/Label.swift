@@ -97,6 +97,7 @@ extension Sentag {
                 banner.append("labeling as root; pass --annotator NAME (or set SENTAG_ANNOTATOR) to label as yourself")
             }
             let (journal, warnings) = (setup.journal, Diagnostic.lines(setup.warnings, total: setup.warningCount))
+            let moreWork = setup.moreWork
             // The session alone holds the decision table from here on, so its first decision
             // changes it in place instead of copying it (a million-slot lane is tens of MB).
             let model = setup.suggestions
@@ -119,7 +120,7 @@ extension Sentag {
                     : nil)
             try SessionCommandRunner.run(
                 session: consume session, journal: journal, store: store, screen: screen, warnings: warnings,
-                banner: banner, instant: instant
+                banner: banner, instant: instant, moreWork: moreWork
             ) { session in
                 screen.closing(session.stats(at: Timestamp.now()), path: path)
             }

@@ -24,7 +24,8 @@ enum SessionCommandRunner {
     static func run(
         session: consuming LabelingSession, journal: any JournalAppender, store: any JournalStore,
         screen: SessionScreen,
-        warnings: [String], banner: [String], instant: Bool = false, closing: (LabelingSession) -> [String]
+        warnings: [String], banner: [String], instant: Bool = false, moreWork: (() -> [Int])? = nil,
+        closing: (LabelingSession) -> [String]
     ) throws {
         let errors = OutputSink.standardError()
         for line in warnings { errors.line(TerminalText.visible(line)) }
@@ -58,7 +59,7 @@ enum SessionCommandRunner {
         let loop = SessionLoop(
             session: consume session, input: input, output: output, journal: journal, screen: screen,
             guidelines: { Guidelines.load(store: store, labelSet: labelSet) }, pager: pager, instant: instant,
-            defaultColumns: columns)
+            defaultColumns: columns, moreWork: moreWork)
         let outcome = loop.run()
         if outcome != .outputClosed {
             for line in closing(loop.session) { output.line(TerminalText.visible(line)) }

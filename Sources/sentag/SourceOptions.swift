@@ -20,7 +20,8 @@ struct AnnotationsOption: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The folder of journals (default: $SENTAG_ANNOTATIONS, else Annotations).", valueName: "DIR"),
+            "The folder of journals, or a postgresql:// URI (default: $SENTAG_ANNOTATIONS, else Annotations).",
+            valueName: "DIR|URI"),
         completion: .directory)
     var annotations: String?
 

@@ -69,6 +69,7 @@ final class InteractiveProcess: @unchecked Sendable {
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        env["XDG_CACHE_HOME"] = SentagBinary.cacheFolder
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardInput = stdin

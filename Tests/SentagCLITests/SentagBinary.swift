@@ -53,6 +53,7 @@ struct SentagBinary {
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        env["XDG_CACHE_HOME"] = cacheFolder
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let stdin = Pipe()
@@ -83,6 +84,10 @@ struct SentagBinary {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// Where a database store run by the tests keeps its caches (never the user's own cache
+    /// folder): inside the run's folder, so it goes with it.
+    static var cacheFolder: String { runFolder + "/cache" }
 
     /// `<tmp>/sentag-test-<pid>`, removed at exit (registered on first use).
     private static let runFolder: String = {

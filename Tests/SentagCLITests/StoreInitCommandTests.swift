@@ -44,10 +44,14 @@ struct StoreInitCommandTests {
         defer { database.drop() }
         let first = try SentagBinary.run(["store", "init", database.uri], environment: ["PGPASSWORD": "cli-right-pw"])
         #expect(first.status == 0, "\(first.transcript)")
-        #expect(first.stdout == "\(database.uri): created the sentag schema (version 1)\n", "\(first.transcript)")
+        #expect(
+            first.stdout == "\(database.uri): created the sentag schema (version \(PostgresSchema.current.version))\n",
+            "\(first.transcript)")
         let again = try SentagBinary.run(["store", "init", database.uri], environment: ["PGPASSWORD": "cli-right-pw"])
         #expect(
-            again.status == 0 && again.stdout.contains("up to date (version 1); nothing to do"), "\(again.transcript)")
+            again.status == 0
+                && again.stdout.contains("up to date (version \(PostgresSchema.current.version)); nothing to do"),
+            "\(again.transcript)")
     }
 
     @Test func aRefusedPasswordIsOneLineExitOneAndNotShown() throws {
@@ -74,7 +78,7 @@ struct StoreInitCommandTests {
         #expect(result.status == 1, "\(result.transcript)")
         #expect(
             result.stderr.hasSuffix(
-                "the sentag schema is version 99, written by a newer sentag (this one knows versions up to 1); upgrade sentag\n"
+                "the sentag schema is version 99, written by a newer sentag (this one knows versions up to \(PostgresSchema.current.version)); upgrade sentag\n"
             ),
             "\(result.transcript)")
     }

@@ -266,4 +266,11 @@ import Testing
         let (found, _, _, end) = try lines(of: [], chunk: 4096)
         #expect(found.isEmpty && end == 0)
     }
+
+    @Test func aFolderAnswersForAPlansSingleUnitsWithTheFixedShare() throws {
+        let store = FolderStore(path: "/nonexistent-sentag-folder")
+        let request = SingleUnitRequest(
+            plan: "p", annotator: "alice", units: ["a", "b", "c", "d"], fixedShare: ["b", "d"], more: 5)
+        #expect(try store.singleUnits(request) == ["b", "d"])
+    }
 }

@@ -22,6 +22,10 @@ enum LoopHarness {
             }
         }
 
+        func appendVerbatim(_ records: JournalBatch) throws(StoreError) {
+            throw .writeFailed(path: "mem/alice.jsonl", reason: "not used by sessions")
+        }
+
         func close() {}
     }
 

@@ -72,15 +72,16 @@ public struct DecisionTableLoader {
             journal = saved
         }
         let start = journal.mark
-        var lastOffset: Int64 = -1
+        var lastLine: Int64 = -1
         var scratch: [JournalDecisions.PreparedRecord] = []
         let end = try store.readJournal(annotator, after: start) { batch in
             journal.ingest(batch, scratch: &scratch) { store.describe($0, of: annotator) }
-            if let last = batch.positions.last { lastOffset = last.offset }
+            if let last = batch.positions.last { lastLine = last.line }
         }
         journal.mark = end
-        // A line starting at or after the mark is the last one, without its newline yet.
-        journal.readsPastMark = lastOffset >= end.offset
+        // A record numbered past the mark's count is a last line without its newline yet (a
+        // folder journal); the mark does not cover it. A database's records are always whole.
+        journal.readsPastMark = lastLine > end.lines
         if let cache, !journal.readsPastMark, end.lines - start.lines >= checkpointAfterLines {
             cache.write(checkpointKey(annotator), journal.checkpoint())
         }

@@ -99,7 +99,7 @@ extension LabelSet {
     /// label set).
     public static func load(from store: any JournalStore) throws -> LabelSet {
         guard let bytes = try store.readDocument(.labels) else { return .default }
-        return try parse(bytes, origin: FileSystem.join(store.location, StoreDocument.labels.rawValue))
+        return try parse(bytes, origin: store.documentLocation(.labels))
     }
 
     /// Parses `{"labels":[{"name":"claim","key":"c","description":"…"}, …]}` with `JSONDecoder`

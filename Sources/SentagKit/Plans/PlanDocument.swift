@@ -3,7 +3,7 @@
 public enum PlanDocument {
     /// Where the plan is, for messages.
     public static func location(in store: any JournalStore) -> String {
-        FileSystem.join(store.location, StoreDocument.plan.rawValue)
+        store.documentLocation(.plan)
     }
 
     /// The store's plan and its bytes; nil when it has none.

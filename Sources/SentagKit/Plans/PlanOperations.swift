@@ -52,6 +52,16 @@ public enum PlanOperations {
         ["\(PlanDocument.location(in: store)) already holds this very plan; nothing changed"]
     }
 
+    /// Per annotator, the single units the store says they hold: the plan's shares in a folder,
+    /// what each claimed from the shared pool in a database (claiming nothing).
+    static func heldUnits(_ assignment: WorkAssignment, store: any JournalStore) throws -> [String: [String]] {
+        var held: [String: [String]] = [:]
+        for name in assignment.annotators {
+            held[name] = try store.singleUnits(assignment.singleUnitRequest(for: name, more: 0))
+        }
+        return held
+    }
+
     /// One line per annotator: their share.
     static func shares(_ assignment: WorkAssignment, match: PlanCorpusMatch) -> [String] {
         var rows: [[String]] = []
@@ -101,7 +111,9 @@ public enum PlanOperations {
         throws -> Output
     {
         let loaded = try load(sources: sources, store: store)
-        let status = PlanStatus.compute(assignment: loaded.assignment, match: loaded.match, progress: loaded.progress)
+        let status = PlanStatus.compute(
+            assignment: loaded.assignment, match: loaded.match, progress: loaded.progress,
+            singleUnits: try heldUnits(loaded.assignment, store: store))
         let text =
             json
             ? String(decoding: status.jsonLine.dropLast(), as: UTF8.self) : String(status.text(style: style).dropLast())
@@ -118,7 +130,8 @@ public enum PlanOperations {
             throw PlanError.notInRoster(
                 annotator: annotator, roster: loaded.plan.annotators, location: PlanDocument.location(in: store))
         }
-        let queue = loaded.assignment.queue(for: annotator, in: loaded.match)
+        let held = try store.singleUnits(loaded.assignment.singleUnitRequest(for: annotator, more: 0))
+        let queue = loaded.assignment.queue(for: annotator, in: loaded.match, singleUnits: held)
         let sentences = loaded.match.corpus.sentences
         var lines: [String] = []
         lines.reserveCapacity(queue.count)

@@ -39,12 +39,17 @@ public struct PlanStatus: Sendable {
     public var incompleteOverlapItems: Int { overlapItems - completeOverlapItems }
 
     /// The status of `assignment` over `match`'s corpus with the decisions of `progress`.
-    public static func compute(assignment: WorkAssignment, match: PlanCorpusMatch, progress: PlanProgress) -> PlanStatus
-    {
+    ///
+    /// `singleUnits` gives, per annotator, the single units the store says they hold (a
+    /// database's shared pool); nil for the plan's own shares.
+    public static func compute(
+        assignment: WorkAssignment, match: PlanCorpusMatch, progress: PlanProgress,
+        singleUnits: [String: [String]]? = nil
+    ) -> PlanStatus {
         let roster = assignment.annotators
         var shares: [Share] = []
         for (number, name) in roster.enumerated() {
-            let queue = assignment.queue(for: name, in: match)
+            let queue = assignment.queue(for: name, in: match, singleUnits: singleUnits?[name])
             let done = progress.countDecided(number, among: queue.positions)
             shares.append(
                 Share(

@@ -121,15 +121,32 @@ public struct WorkAssignment: Sendable {
     public func number(of annotator: String) -> Int? { plan.annotators.firstIndex(of: annotator) }
 
     /// `annotator`'s queue over the matched corpus.
-    public func queue(for annotator: String, in match: PlanCorpusMatch) -> PlannedQueue {
+    ///
+    /// `singleUnits` are the single-annotation units the store says the annotator labels
+    /// (`JournalStore.singleUnits`, by `unitName`): a database hands them out from a shared pool,
+    /// a folder answers with the plan's own share; nil means the plan's share. Overlap units are
+    /// always the plan's.
+    public func queue(
+        for annotator: String, in match: PlanCorpusMatch, singleUnits: [String]? = nil
+    ) -> PlannedQueue {
         guard let a = number(of: annotator) else {
             return PlannedQueue(annotator: annotator, positions: [], kinds: [], isAbsent: false)
         }
         let corpus = match.corpus
+        var units = held[a]
+        if let singleUnits {
+            units.removeAll { !unitOverlap[Int($0.unit)] }
+            let named = unitsByName
+            for name in singleUnits {
+                guard let unit = named[name], !unitOverlap[unit] else { continue }
+                let slot = holders(of: unit).firstIndex(of: Int32(a)).map { $0 - unit * k } ?? 0
+                units.append((Int32(unit), Int32(slot)))
+            }
+        }
         // Position × 2 + 1 for overlap, so one sort orders positions and keeps their kind.
         var own: [Int] = []
         own.reserveCapacity(a < loads.count ? max(loads[a], 0) : 0)
-        for (unit, slot) in held[a] {
+        for (unit, slot) in units {
             let overlapBit = unitOverlap[Int(unit)] ? 1 : 0
             for position in positions(ofUnit: Int(unit), slot: Int(slot), in: match) {
                 own.append(position << 1 | overlapBit)

@@ -167,6 +167,10 @@ public struct SessionScreen: Sendable {
                     "the queue is done. u undo · b back · :goto N · :find TEXT · :stats · :quit", width: width
                 )
                 .map { style.green + $0 + style.reset }
+        case .queueExtended(let added):
+            let noun = added == 1 ? "sentence" : "sentences"
+            return TextWrapper.wrap("\(added) more \(noun) for you from the team's pool", width: width, rest: "  ")
+                .map { style.dim + $0 + style.reset }
         case .similar(let sentences):
             var lines = ["the \(sentences.count) most similar sentences with an agreed label:"]
             for sentence in sentences {

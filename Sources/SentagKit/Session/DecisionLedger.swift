@@ -12,7 +12,7 @@ public struct DecisionLedger: Sendable {
     public private(set) var countsByLabel: [Int]
     /// Positions in scope with a decision.
     public private(set) var decidedInScope = 0
-    private let scope: ProgressScope
+    private var scope: ProgressScope
 
     /// Which positions progress counts: every sentence of the corpus, or a review queue.
     public enum ProgressScope: Sendable {
@@ -51,6 +51,20 @@ public struct DecisionLedger: Sendable {
     }
 
     public var scopeCount: Int { scope.count }
+
+    /// Adds positions to a queue's scope (work handed out during the session), counting the
+    /// decisions they already have.
+    public mutating func extendScope(_ positions: [Int]) {
+        guard case .positions(var set) = scope else { return }
+        for position in positions where set.insert(position).inserted {
+            let label = labels[position]
+            if label >= 0 {
+                countsByLabel[Int(label)] += 1
+                decidedInScope += 1
+            }
+        }
+        scope = .positions(set)
+    }
     public func inScope(_ position: Int) -> Bool { scope.contains(position) }
 
     /// The label index of the decision in force, or nil.

@@ -27,7 +27,7 @@ public struct Guidelines: Sendable {
     {
         let name = StoreDocument.guidelines.rawValue
         if let text = readText(store) { return Guidelines(markdown: text, labelSet: labelSet) }
-        let storePath = FileSystem.join(store.location, name)
+        let storePath = store.documentLocation(.guidelines)
         let projectPath = FileSystem.join(projectFolder, name)
         if projectPath != storePath, let text = readText(FolderStore(path: projectFolder)) {
             return Guidelines(

@@ -25,7 +25,7 @@
 public struct LabelingSession {
     public let corpus: Corpus
     public let labelSet: LabelSet
-    public let queue: SessionQueue
+    public private(set) var queue: SessionQueue
     /// The decisions of every journal read (the session's own kept current as it appends).
     public private(set) var decisions: DecisionView
     /// The session's journal in `decisions.table`, and which of its lanes the session writes.
@@ -74,7 +74,7 @@ public struct LabelingSession {
     var awaitingRun: (label: Int, count: Int)?
     /// Whether the queue goes through documents in order (not a shuffle): only then does
     /// leaving a document end it.
-    let documentOrder: Bool
+    var documentOrder: Bool
     /// Suggestions from the model in the loop; nil for none.
     ///
     /// Set by the setup before `start`.
@@ -132,6 +132,22 @@ public struct LabelingSession {
         }
         events += (suggestions?.takeNotices() ?? []).map { .message($0) }
         return events + shown
+    }
+
+    /// Adds work handed out during the session (a team pool's next unit) at the end of the queue.
+    ///
+    /// When the session had run out of sentences, the first new one is shown. Positions the
+    /// queue holds already are left out; nothing happens when none is new.
+    public mutating func extendQueue(_ positions: [Int], at time: Timestamp) -> [SessionEvent] {
+        let last = queue.positions.last
+        let added = queue.append(positions)
+        guard !added.isEmpty else { return [] }
+        ledger.extendScope(added)
+        if documentOrder, let last, let first = added.first, first < last { documentOrder = false }
+        if documentOrder { documentOrder = zip(added, added.dropFirst()).allSatisfy { $0 < $1 } }
+        var events: [SessionEvent] = [.queueExtended(added: added.count)]
+        if current == nil { events += advance(at: time, leaving: false) }
+        return events
     }
 
     /// Sets how many sentences are shown either side (`--context N`), 0 to 5.

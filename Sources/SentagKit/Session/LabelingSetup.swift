@@ -31,6 +31,9 @@ public struct LabelingSetup {
     /// Whatever shows another annotator's label or a suggestion must ask
     /// `PlannedQueue.hidesOthers` first.
     public var plannedQueue: PlannedQueue?
+    /// More work when the queue runs out (a database's shared pool under a plan); nil without a
+    /// plan.
+    public var moreWork: (() -> [Int])?
     /// The model in the loop; nil when the options asked for none.
     public var suggestions: ModelSuggestions?
     /// A line about the queue's order for the banner (`--order uncertain`).
@@ -104,6 +107,8 @@ public struct LabelingSetup {
         let view = DecisionView(table: table, labelSet: labelSet, corpus: corpus, store: store)
         var planWarnings: [Diagnostic] = []
         var plannedQueue: PlannedQueue?
+        var moreWork: (() -> [Int])?
+        var blindItems: PlannedQueue?
         if let assignment {
             let match = try PlanCorpusMatch.checked(assignment, corpus: corpus, sources: sources, store: store)
             if let differences = match.differences {
@@ -114,7 +119,11 @@ public struct LabelingSetup {
                             "the corpus differs from the plan's (\(differences)); documents added are in nobody's queue "
                             + "and edited ones are left out until the lead runs 'sentag plan --extend'"))
             }
-            plannedQueue = assignment.queue(for: options.annotator, in: match)
+            let work = try PlanWorkSource(
+                store: store, assignment: assignment, match: match, annotator: options.annotator)
+            plannedQueue = work.queue
+            moreWork = { work.more() }
+            blindItems = assignment.blindItems(in: match)
         }
         let scope = plannedQueue.map { DecisionLedger.ProgressScope.positions(Set($0.positions)) }
         let ledger = DecisionLedger(
@@ -125,7 +134,7 @@ public struct LabelingSetup {
             within: plannedQueue?.positions)
         let suggestions = options.suggestions.map {
             ModelSuggestions(
-                view: view, cache: store.cache, options: blindAware($0, queue: plannedQueue, corpus: corpus))
+                view: view, cache: store.cache, options: blindAware($0, queue: blindItems, corpus: corpus))
         }
         var orderNote: String?
         if options.order == .uncertain {
@@ -135,13 +144,13 @@ public struct LabelingSetup {
         var session = LabelingSession(
             decisions: view, annotator: options.annotator, queue: queue, ledger: ledger,
             recordMaker: AnnotatorRecordMaker(annotator: options.annotator), sessionID: options.sessionID,
-            proposal: blindAware(options.suggestion, queue: plannedQueue, corpus: corpus))
+            proposal: blindAware(options.suggestion, queue: blindItems, corpus: corpus))
         session.suggestions = suggestions
         let warnings = table.warnings
         return LabelingSetup(
             session: session, journal: journal, warnings: planWarnings + warnings.kept + view.labelWarnings,
             warningCount: planWarnings.count + warnings.total + view.labelWarnings.count, seed: seed,
-            plannedQueue: plannedQueue, suggestions: suggestions, orderNote: orderNote)
+            plannedQueue: plannedQueue, moreWork: moreWork, suggestions: suggestions, orderNote: orderNote)
     }
 
     /// The model's options with the items of `queue` that hide others' labels (overlap and gold

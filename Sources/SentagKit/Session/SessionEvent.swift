@@ -30,5 +30,8 @@ public enum SessionEvent: Equatable, Sendable {
     case similar([SimilarSentence])
     /// The queue is exhausted; the session waits for `u`, `b`, `:goto`, `:find` or `:quit`.
     case finished
+    /// The store handed out more work (a team pool's next unit): `added` sentences at the end of
+    /// the queue.
+    case queueExtended(added: Int)
     case quit
 }

@@ -18,6 +18,7 @@ public final class SessionLoop {
     private let journal: any JournalAppender
     private let screen: SessionScreen
     private let clock: () -> Timestamp
+    private let moreWork: (() -> [Int])?
     private let guidelines: () -> Guidelines
     private let pager: ((String) -> Bool)?
     private let defaultColumns: Int
@@ -47,12 +48,15 @@ public final class SessionLoop {
     /// source is interactive (otherwise, and when it cannot, the text is printed). `instant`
     /// starts in single-keystroke mode (`--instant`), when the source can. `defaultColumns` is
     /// the width when the source has no terminal (`$COLUMNS`, else 80).
+    /// `moreWork` is asked for more corpus positions when the queue runs out (a team pool in a
+    /// database hands out its next unit); an empty answer leaves the queue done.
     public init(
         session: LabelingSession, input: any LineSource, output: any SessionOutput, journal: any JournalAppender,
         screen: SessionScreen, clock: @escaping () -> Timestamp = Timestamp.now,
         guidelines: (() -> Guidelines)? = nil, pager: ((String) -> Bool)? = nil, instant: Bool = false,
-        defaultColumns: Int = 80
+        defaultColumns: Int = 80, moreWork: (() -> [Int])? = nil
     ) {
+        self.moreWork = moreWork
         self.session = session
         self.input = input
         self.output = output
@@ -82,7 +86,8 @@ public final class SessionLoop {
     public func run() -> Outcome {
         input.onRedraw { [weak self] in self?.redraw() }
         if startsInstant { switchInstant(on: true, asked: "--instant") }
-        emit(session.start(at: clock()))
+        let now = clock()
+        emit(withMoreWork(session.start(at: now), at: now))
         var interruptArmed = false
         while true {
             let prompt = self.prompt
@@ -132,9 +137,19 @@ public final class SessionLoop {
                 return false
             }
         }
-        let events = session.apply(step, at: now, positions: positions)
+        let events = withMoreWork(session.apply(step, at: now, positions: positions), at: now)
         emit(events)
         return events.contains(.quit)
+    }
+
+    /// `events`, with the end of the queue replaced by more work when `moreWork` has some.
+    private func withMoreWork(_ events: [SessionEvent], at time: Timestamp) -> [SessionEvent] {
+        guard let moreWork, events.contains(.finished) else { return events }
+        let more = moreWork()
+        guard !more.isEmpty else { return events }
+        let extended = session.extendQueue(more, at: time)
+        guard !extended.isEmpty else { return events }
+        return events.filter { $0 != .finished } + extended
     }
 
     private func emit(_ events: [SessionEvent]) {

@@ -1,12 +1,13 @@
 /// The sentences a session offers, in the order it offers them, as corpus positions.
 ///
-/// Fixed when the session starts; the session walks it with a cursor and skips what was
-/// decided on the way, so drawing the next sentence is amortized O(1). `sentag label` builds one
-/// with `labeling(…)`; another command (review) passes its own positions.
+/// Made when the session starts (and only ever grown at its end, by work a store hands out
+/// during the session); the session walks it with a cursor and skips what was decided on the
+/// way, so drawing the next sentence is amortized O(1). `sentag label` builds one with
+/// `labeling(…)`; another command (review) passes its own positions.
 public struct SessionQueue: Sendable {
-    public let positions: [Int]
+    public private(set) var positions: [Int]
     /// Per corpus position, its slot in `positions`; -1 when it is not in the queue.
-    private let slots: [Int32]
+    private var slots: [Int32]
 
     public init(positions: [Int], corpusCount: Int) {
         var slots = [Int32](repeating: -1, count: corpusCount)
@@ -18,6 +19,19 @@ public struct SessionQueue: Sendable {
     }
 
     public var count: Int { positions.count }
+
+    /// Adds the positions the queue does not hold yet at its end, in the order given; returns
+    /// those added.
+    @discardableResult
+    public mutating func append(_ more: [Int]) -> [Int] {
+        var added: [Int] = []
+        for position in more where position >= 0 && position < slots.count && slots[position] < 0 {
+            slots[position] = Int32(positions.count)
+            positions.append(position)
+            added.append(position)
+        }
+        return added
+    }
 
     /// The slot of a position, or nil when the queue does not hold it.
     public func slot(of position: Int) -> Int? {

@@ -75,6 +75,33 @@ final class FolderJournalAppender: JournalAppender {
 
     @discardableResult
     func append(_ records: [AnnotationRecord]) throws(StoreError) -> [RecordPosition] {
+        try write { bytes, before in
+            var positions: [RecordPosition] = []
+            for record in records {
+                positions.append(RecordPosition(line: 0, offset: before + Int64(bytes.count)))
+                bytes.append(contentsOf: record.jsonLine)
+            }
+            return positions
+        }
+    }
+
+    func appendVerbatim(_ records: JournalBatch) throws(StoreError) {
+        guard records.count > 0 else { return }
+        try write { bytes, _ in
+            bytes.reserveCapacity(bytes.count + records.bytes.count + records.count)
+            for i in 0..<records.count {
+                bytes.append(contentsOf: records.record(i))
+                bytes.append(0x0A)
+            }
+            return []
+        }
+    }
+
+    /// Writes what `encode` adds after the journal's current end (given the size before), with
+    /// one `write` and an `fsync`, and cuts it off again when either fails.
+    private func write(
+        _ encode: (_ bytes: inout [UInt8], _ before: Int64) -> [RecordPosition]
+    ) throws(StoreError) -> [RecordPosition] {
         if let broken { throw .writeFailed(path: path, reason: broken) }
         guard lockFD >= 0 else { throw .writeFailed(path: path, reason: "the journal is closed") }
         if fd < 0 {
@@ -99,11 +126,7 @@ final class FolderJournalAppender: JournalAppender {
         let before = SafeFile.size(fd)
         var bytes: [UInt8] = []
         if before > 0, SafeFile.read(fd, count: 1, at: before - 1) != [0x0A] { bytes.append(0x0A) }
-        var positions: [RecordPosition] = []
-        for record in records {
-            positions.append(RecordPosition(line: 0, offset: before + Int64(bytes.count)))
-            bytes.append(contentsOf: record.jsonLine)
-        }
+        let positions = encode(&bytes, before)
         do {
             try FileSystem.writeAll(fd, bytes, path: path)
         } catch {

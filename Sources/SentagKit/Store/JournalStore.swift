@@ -44,6 +44,9 @@ public protocol JournalStore: AnyObject {
     /// The journal of an annotator, for messages: `Annotations/alice.jsonl`.
     func journalLocation(_ annotator: String) -> String
 
+    /// A project file, for messages: `Annotations/labels.json`.
+    func documentLocation(_ document: StoreDocument) -> String
+
     /// A project file (labels.json, plan.json, GUIDELINES.md); nil when the store has none.
     func readDocument(_ document: StoreDocument) throws(StoreError) -> [UInt8]?
 
@@ -55,6 +58,14 @@ public protocol JournalStore: AnyObject {
     /// when it holds something else. Two leads planning at once: one wins, the other is told.
     func replaceDocument(_ document: StoreDocument, expecting expected: [UInt8]?, with bytes: [UInt8])
         throws(StoreError) -> Bool
+
+    /// The single-annotation units of a plan that `request.annotator` labels. A store whose
+    /// annotators share a pool (a database: work handed out as it is asked for, so a fast
+    /// annotator is never idle while a slow one holds a fixed share) claims `request.more` more
+    /// and returns every unit the annotator holds; a store without one answers with the plan's
+    /// fixed share (the default). Overlap units never come from here: the plan fixes their K
+    /// distinct annotators.
+    func singleUnits(_ request: SingleUnitRequest) throws(StoreError) -> [String]
 
     /// Whether several journals may be read at once, from different threads.
     var readsConcurrently: Bool { get }
@@ -98,6 +109,17 @@ public struct JournalBatch {
 }
 
 extension JournalStore {
+    /// Fixed shares: the plan alone says who labels what, as in a folder that every machine
+    /// reads the same way.
+    public func singleUnits(_ request: SingleUnitRequest) throws(StoreError) -> [String] {
+        request.fixedShare
+    }
+
+    /// `<location>/<file name>`, as in a folder.
+    public func documentLocation(_ document: StoreDocument) -> String {
+        FileSystem.join(location, document.rawValue)
+    }
+
     /// Calls `visit` for each record of the journal after `mark`, one at a time.
     @discardableResult
     public func forEachRecord(
@@ -120,8 +142,36 @@ public protocol JournalAppender: AnyObject {
     @discardableResult
     func append(_ records: [AnnotationRecord]) throws(StoreError) -> [RecordPosition]
 
+    /// Appends records given as their bytes (one JSON object each, no newline), stored exactly
+    /// as they are: what `sentag store copy` uses, so a copy keeps every byte of every record.
+    /// Durable and all-or-nothing like `append`; the caller has checked that each is one JSON
+    /// object (`StoreCopier.isCopyable`).
+    func appendVerbatim(_ records: JournalBatch) throws(StoreError)
+
     /// Releases the journal and its lock; appending afterwards fails.
     func close()
+}
+
+/// What a queue derivation asks a store about a plan's single-annotation units
+/// (`JournalStore.singleUnits`): units are named by the plan (a document, or a stretch of one).
+public struct SingleUnitRequest: Sendable, Equatable {
+    /// Names the plan (its content hash): a changed plan is a new pool.
+    public var plan: String
+    public var annotator: String
+    /// Every single-annotation unit of the plan, in the order a pool hands them out.
+    public var units: [String]
+    /// The units the plan itself gives `annotator`.
+    public var fixedShare: [String]
+    /// How many more units to claim now (0: only those already held).
+    public var more: Int
+
+    public init(plan: String, annotator: String, units: [String], fixedShare: [String], more: Int) {
+        self.plan = plan
+        self.annotator = annotator
+        self.units = units
+        self.fixedShare = fixedShare
+        self.more = more
+    }
 }
 
 /// Named files of a project besides the journals.
@@ -142,9 +192,11 @@ public protocol StoreCache: AnyObject {
 
 /// Where a record is in its journal: a line (folder) or a sequence number (database).
 public struct RecordPosition: Hashable, Sendable, Comparable, BitwiseCopyable {
-    /// 1-based line number in a file, or the record's sequence number.
+    /// 1-based line number in a file, or the record's number in its journal (1, 2, 3… in the
+    /// order read) in a database: what a mark's `lines` counts.
     public var line: Int64
-    /// Byte offset of the line in its file; the sequence number again in a database.
+    /// Byte offset of the line in its file, or the record's sequence number in a database: what
+    /// `readRecords(_:at:)` finds it by.
     public var offset: Int64
 
     public init(line: Int64, offset: Int64) {
@@ -160,9 +212,11 @@ public struct RecordPosition: Hashable, Sendable, Comparable, BitwiseCopyable {
 public struct JournalMark: Hashable, Sendable {
     /// Bytes read (folder), or the last sequence number read (database).
     public var offset: Int64
-    /// Lines (or records) read, so positions after the mark keep counting.
+    /// Complete lines (or records) read, so positions after the mark keep counting; a record
+    /// numbered past it is a last line still without its newline, which the mark does not cover.
     public var lines: Int64
-    /// A hash of the bytes just before `offset` (folder), or of the last record (database).
+    /// A hash of the bytes just before `offset` (folder), or of the last record and its sequence
+    /// number (database).
     public var fingerprint: UInt64
 
     public init(offset: Int64, lines: Int64, fingerprint: UInt64) {

@@ -39,7 +39,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         case .missing(let location, let hint):
             "\(location): no such annotations folder; \(hint)"
         case .noJournals(let location):
-            "\(location): no journals (*.jsonl) yet; label some sentences with 'sentag label' first"
+            "\(location): no decisions yet; label some sentences with 'sentag label' first"
         case .unknownAnnotator(let name, let known):
             "no journal for annotator '\(name)'; known: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
         case .database(let message):
