@@ -73,7 +73,10 @@ public struct AgreementReport: Sendable {
         var report = AgreementReport(table: ratings.table, options: options)
         report.leftOut = ratings.leftOut
         report.skippedLines = view.table.warnings.total
-        report.suggestions = try SuggestionEffect.compute(view: view, annotators: annotators)
+        report.suggestions =
+            options.excludedItems.isEmpty
+            ? SuggestionEffect.compute(view: view, ratings: ratings)
+            : try SuggestionEffect.compute(view: view, annotators: annotators)
         if options.listDisagreements {
             report.disagreements = try disagreements(in: ratings, view: view, store: store)
         }

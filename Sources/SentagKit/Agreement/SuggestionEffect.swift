@@ -34,7 +34,11 @@ public struct SuggestionEffect: Equatable, Sendable {
     public static func compute(view: DecisionView, annotators: [String]? = nil) throws(StoreError)
         -> SuggestionEffect
     {
-        let ratings = try Ratings.collect(view, annotators: annotators)
+        try compute(view: view, ratings: Ratings.collect(view, annotators: annotators))
+    }
+
+    /// The same over ratings already collected from `view` with no item excluded.
+    static func compute(view: DecisionView, ratings: Ratings) -> SuggestionEffect {
         let table = ratings.table
         var uses: [Use] = []
         var shownByCell = [Bool](repeating: false, count: table.cells.count)

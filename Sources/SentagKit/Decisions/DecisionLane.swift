@@ -63,6 +63,12 @@ public struct DecisionLane: Sendable {
         return count
     }
 
+    /// Starts loading the table entry of `id` from memory, for an `apply` soon after.
+    ///
+    /// Reading a journal longer than the cache, each lookup is a cache miss (95 % of `apply`'s
+    /// time at 1M ids); touching the next block's entries first lets those misses overlap.
+    func touch(_ id: SentenceID) { index.touch(id) }
+
     /// The step `u` would undo now, newest first: the slot, and the decision (and note) it
     /// replaced.
     public func lastStep() -> [(id: SentenceID, previous: CurrentVote, previousNote: String?)] {
@@ -133,6 +139,11 @@ final class SlotIndex: @unchecked Sendable {
         guard let found = table?.row(for: id) else { preconditionFailure("the table was built just above") }
         return found
     }
+
+    /// Loads the entry where a lookup of `id` starts (nothing when the table is not built yet).
+    ///
+    /// Only for the unique owner of this instance, as `row(for:ids:)`.
+    func touch(_ id: SentenceID) { table?.touch(id) }
 
     private static func build(_ ids: [SentenceID]) -> SentenceIDTable {
         var built = SentenceIDTable(capacity: ids.count)

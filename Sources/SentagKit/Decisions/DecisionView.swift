@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The decision table read against a project: its label set and, when the command has sources,
 /// its corpus.
 ///
@@ -13,6 +15,8 @@
 /// Views (agreement ratings, review items, stats, export votes, the labeling session) walk
 /// decisions through `forEachDecision`, so they all give the same verdict.
 public struct DecisionView: Sendable {
+    /// The corpus places of each lane's sentences, resolved on a lane's first walk.
+    private let places = LanePlaces()
     public private(set) var table: DecisionTable
     public let labelSet: LabelSet
     public let corpus: Corpus?
@@ -95,6 +99,7 @@ public struct DecisionView: Sendable {
         let journal = table.journals[index]
         let lane = journal.lane(adjudicated: adjudicated)
         let map = labelMaps[index]
+        let resolved = corpus.map { places.lane(journal.annotator, adjudicated: adjudicated, ids: lane.ids, in: $0) }
         lane.votes.withUnsafeBufferPointer { votes in
             for slot in votes.indices {
                 let vote = votes[slot]
@@ -103,8 +108,19 @@ public struct DecisionView: Sendable {
                 guard label >= 0 else { continue }
                 let id = lane.ids[slot]
                 var position: Int?
-                if let corpus {
-                    guard let found = corpus.position(of: id), corpus.fingerprint(at: found) == vote.fingerprint else {
+                if let corpus, let resolved {
+                    let found: Int?
+                    let fingerprint: UInt64
+                    if slot < resolved.positions.count {
+                        let place = resolved.positions[slot]
+                        found = place >= 0 ? Int(place) : nil
+                        fingerprint = resolved.fingerprints[slot]
+                    } else {
+                        // A slot added since the lane was resolved (a session's new decision).
+                        found = corpus.position(of: id)
+                        fingerprint = found.map { corpus.fingerprint(at: $0) } ?? 0
+                    }
+                    guard let found, fingerprint == vote.fingerprint else {
                         orphans(slot, vote)
                         continue
                     }
@@ -162,5 +178,32 @@ public struct DecisionView: Sendable {
         guard journalLabel >= 0 else { return nil }
         let label = labelMaps[index][Int(journalLabel)]
         return label >= 0 ? Int(label) : nil
+    }
+}
+
+/// Per lane (annotator and kind), the corpus position of each slot's sentence (-1: not in the
+/// corpus) and the corpus's fingerprint there.
+///
+/// A slot's id never changes and lanes only grow, so a resolution stays right for the slots it
+/// covers; later slots are looked up one by one. Resolving a lane once, in tight loops, instead
+/// of one lookup per decision in every view took warm `stats` over ten 1M-line journals from
+/// 2.85 s to 2.24 s. A reference, so the view stays a value and its copies share it.
+final class LanePlaces: @unchecked Sendable {
+    struct Lane {
+        let positions: [Int32]
+        let fingerprints: [UInt64]
+    }
+
+    private let lanes = Mutex<[String: Lane]>([:])
+
+    func lane(_ annotator: String, adjudicated: Bool, ids: [SentenceID], in corpus: Corpus) -> Lane {
+        let key = (adjudicated ? "a:" : "v:") + annotator
+        return lanes.withLock { lanes in
+            if let lane = lanes[key] { return lane }
+            let (positions, fingerprints) = corpus.places(of: ids)
+            let lane = Lane(positions: positions, fingerprints: fingerprints)
+            lanes[key] = lane
+            return lane
+        }
     }
 }

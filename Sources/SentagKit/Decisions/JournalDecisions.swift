@@ -85,8 +85,28 @@ public struct JournalDecisions: Sendable {
                 }
             }
         }
-        for i in 0..<count {
-            apply(scratch[i], line: batch.record(i), at: batch.positions[i], describe: describe)
+        // In blocks, touching the next block's table entries before applying this one, so their
+        // cache misses overlap instead of coming one per line (1.5 s of 10M lines at 1M ids).
+        let block = 16
+        touch(scratch, 0..<min(count, block))
+        var start = 0
+        while start < count {
+            let end = min(count, start + block)
+            touch(scratch, end..<min(count, end + block))
+            for i in start..<end {
+                apply(scratch[i], line: batch.record(i), at: batch.positions[i], describe: describe)
+            }
+            start = end
+        }
+    }
+
+    private func touch(_ prepared: [PreparedRecord], _ range: Range<Int>) {
+        for i in range where prepared[i].status == .record {
+            if prepared[i].adjudicated {
+                adjudications.touch(prepared[i].id)
+            } else {
+                votes.touch(prepared[i].id)
+            }
         }
     }
 

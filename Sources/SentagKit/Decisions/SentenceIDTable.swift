@@ -16,6 +16,7 @@ struct SentenceIDTable {
     private(set) var slots: [Slot]
     private var shift: UInt64
     private(set) var count = 0
+    private var touched: UInt64 = 0
 
     /// A table saved before (`slots` and `count`); nil when they cannot be one.
     init?(slots: [Slot], count: Int) {
@@ -51,6 +52,13 @@ struct SentenceIDTable {
             i = (i + 1) & mask
         }
     }
+
+    /// Loads the entry where a lookup of `id` starts, so that a lookup soon after finds it in the
+    /// cache: touching a block of ids before looking them up lets their cache misses overlap.
+    ///
+    /// The loaded key goes into `touched`, so the load is not optimised away.
+    @inline(__always)
+    mutating func touch(_ id: SentenceID) { touched &+= slots[slot(id.rawValue)].key }
 
     /// Records `row` for `id`, which must not be in the table yet.
     @inline(__always)

@@ -86,6 +86,16 @@ public struct Corpus: Sendable {
     /// The position (index into `sentences`) of the sentence with this id.
     public func position(of id: SentenceID) -> Int? { positionByID.row(of: id).map(Int.init) }
 
+    /// For each of `ids`, its position (-1: not in the corpus) and the corpus's fingerprint there.
+    ///
+    /// In two tight loops, so the lookups' cache misses overlap (`DecisionView` resolves a lane at
+    /// a time this way instead of one lookup per decision).
+    func places(of ids: [SentenceID]) -> (positions: [Int32], fingerprints: [UInt64]) {
+        let positions = ids.map { positionByID.row(of: $0) ?? -1 }
+        let found = positions.map { $0 >= 0 ? fingerprints[Int($0)] : 0 }
+        return (positions, found)
+    }
+
     /// The index into `documents` of the document holding the sentence at `position`.
     public func documentIndex(ofSentenceAt position: Int) -> Int { Int(documentOfSentence[position]) }
 

@@ -87,7 +87,7 @@ final class FolderJournalAppender: JournalAppender {
 
     func appendVerbatim(_ records: JournalBatch) throws(StoreError) {
         guard records.count > 0 else { return }
-        try write { bytes, _ in
+        _ = try write { bytes, _ in
             bytes.reserveCapacity(bytes.count + records.bytes.count + records.count)
             for i in 0..<records.count {
                 bytes.append(contentsOf: records.record(i))

@@ -117,7 +117,7 @@ public struct StoreCopier {
         defer { appender.close() }
         var present: [UInt64] = []
         do {
-            try target.readJournal(annotator, after: nil) { batch in
+            _ = try target.readJournal(annotator, after: nil) { batch in
                 for i in 0..<batch.count where Self.isCopyable(batch.record(i)) {
                     present.append(XXHash64.hash(batch.record(i)))
                 }
@@ -136,7 +136,7 @@ public struct StoreCopier {
             buffer.removeAll()
         }
         do {
-            try source.readJournal(annotator, after: nil) { batch in
+            _ = try source.readJournal(annotator, after: nil) { batch in
                 guard stopped == nil else { return }
                 for i in 0..<batch.count {
                     let record = batch.record(i)
