@@ -57,8 +57,10 @@ let package = Package(
         .testTarget(name: "SentagKitTests", dependencies: ["SentagKit", "Checksums"], exclude: ["Fixtures"]),
         .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-        .testTarget(name: "SentagCLITests", dependencies: ["SentagKit", "PostgresStore"]),
+        .testTarget(name: "SentagCLITests", dependencies: ["SentagKit", "PostgresStore", "PostgresTestSupport"]),
         // Against a real server: `make test` starts a throwaway cluster (SENTAG_TEST_POSTGRES).
-        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "SentagKit"]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "SentagKit", "PostgresTestSupport"]),
+        // A cluster of a test's own, for the tests that stop the server (both test targets).
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
     ]
 )

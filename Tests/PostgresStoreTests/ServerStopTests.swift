@@ -1,5 +1,6 @@
 import Foundation
 import PostgresStore
+import PostgresTestSupport
 import Testing
 
 /// The server stopped mid-session, as `pg_ctl stop -m immediate` does (no clean shutdown), on
@@ -7,7 +8,7 @@ import Testing
 @Suite(.enabled(if: PostgresTestServer.isEnabled, PostgresTestServer.skipReason))
 struct ServerStopTests {
     @Test func aStoppedServerLosesNoCommittedRowAndTheSessionReconnectsWhenItIsBack() throws {
-        let cluster = try TestCluster()
+        let cluster = try PostgresCluster()
         try PostgresSchema.current.initialize(try PostgresConnection(cluster.uri))
         let connection = try PostgresConnection(cluster.uri)
         let records = PostgresRecordTable(connection)

@@ -48,7 +48,7 @@ struct LabelFolder {
     func append(_ annotator: String, _ lines: [Line]) throws {
         let file = url.appendingPathComponent("\(annotator).jsonl")
         if !FileManager.default.fileExists(atPath: file.path) {
-            FileManager.default.createFile(atPath: file.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         }
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }

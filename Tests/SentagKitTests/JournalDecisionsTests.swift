@@ -193,7 +193,7 @@ import Testing
         #expect(store.cache?.read("checkpoints/alice.journal") != nil, "a checkpoint was written")
         try Self.write(dir, Self.records(40..<60, "quote"), append: true)
         let warm = try loader.load().journal("alice")
-        let cold = try DecisionTableLoader(store: FolderStore(path: dir.path), checkpointAfterLines: .max)
+        let cold = DecisionTableLoader(store: FolderStore(path: dir.path), checkpointAfterLines: .max)
         try FileManager.default.removeItem(atPath: dir.file(".sentag"))
         let full = try cold.load().journal("alice")
         #expect(warm?.votes.votes.map(\.label) == full?.votes.votes.map(\.label))

@@ -1,20 +1,20 @@
 /// A journal's decisions saved as a checkpoint (a cache file), so the next command reads the
 /// checkpoint and only the records appended since (`DecisionTableLoader`).
 ///
-/// The file starts with a magic, the format version, the layout sizes of the build that wrote
-/// it, and an `XXHash64` of the rest; a file that differs in any of them, or that fails to
-/// parse, is ignored and the journal is read from the start. Arrays of fixed-size values are
+/// The file is sealed (`CacheEnvelope`) with the format version, the layout sizes and the build
+/// that wrote it; a file that differs in any of them, or that fails to parse, is ignored and
+/// the journal is read from the start. Arrays of fixed-size values are
 /// written as memory, so a million decisions load in milliseconds.
 extension JournalDecisions {
     static let checkpointMagic: UInt64 = 0x3143_444A_4754_4E53  // "SNTGJDC1"
     /// Raised whenever the meaning of a journal line or of this layout changes.
     static let checkpointVersion: UInt32 = 2
 
-    /// The layout sizes and the build: a checkpoint is read only by the build that wrote it
-    /// (the rules for a line may have changed since).
+    /// The format version, the layout sizes and the build: a checkpoint is read only by the build
+    /// that wrote it (the rules for a line may have changed since).
     private static var layoutSignature: UInt64 {
-        (UInt64(MemoryLayout<CurrentVote>.stride) << 32 | UInt64(MemoryLayout<RecordPosition>.stride) << 16
-            | UInt64(GapHistogram.buckets)) ^ BuildIdentity.current
+        (UInt64(checkpointVersion) << 48 | UInt64(MemoryLayout<CurrentVote>.stride) << 32
+            | UInt64(MemoryLayout<RecordPosition>.stride) << 16 | UInt64(GapHistogram.buckets)) ^ BuildIdentity.current
     }
 
     /// The checkpoint's bytes.
@@ -42,12 +42,7 @@ extension JournalDecisions {
         }
         for lane in [votes, adjudications] { Self.write(lane, to: &payload) }
 
-        var file = BinaryWriter(capacity: payload.bytes.count + 32)
-        file.write(Self.checkpointMagic)
-        file.write(Self.checkpointVersion)
-        file.write(Self.layoutSignature)
-        file.write(XXHash64.hash(payload.bytes))
-        return file.bytes + payload.bytes
+        return CacheEnvelope.seal(payload, magic: Self.checkpointMagic, signature: Self.layoutSignature)
     }
 
     private static func write(_ lane: DecisionLane, to writer: inout BinaryWriter) {
@@ -77,15 +72,8 @@ extension JournalDecisions {
     /// The decisions saved in `bytes`, or nil when the bytes are not a checkpoint of this
     /// version for `annotator`, or are damaged.
     public init?(checkpoint bytes: [UInt8], annotator: String) {
-        var header = BinaryReader(bytes)
-        guard header.read(UInt64.self) == Self.checkpointMagic, header.read(UInt32.self) == Self.checkpointVersion,
-            header.read(UInt64.self) == Self.layoutSignature, let hash = header.read(UInt64.self)
-        else { return nil }
-        let payloadStart = header.offset
-        let actual = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[payloadStart...])) }
-        guard actual == hash else { return nil }
-        var reader = BinaryReader(bytes, from: payloadStart)
-        guard reader.readString() == annotator, let offset = reader.read(Int64.self),
+        guard var reader = CacheEnvelope.open(bytes, magic: Self.checkpointMagic, signature: Self.layoutSignature),
+            reader.readString() == annotator, let offset = reader.read(Int64.self),
             let lines = reader.read(Int64.self), let fingerprint = reader.read(UInt64.self),
             let labelNames = reader.readStrings(), let docNames = reader.readStrings()
         else { return nil }

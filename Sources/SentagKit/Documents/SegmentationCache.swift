@@ -140,24 +140,13 @@ struct SegmentationCache {
         }
         writer.write(index.count)
         writer.write(array: index.slots)
-        var file = BinaryWriter(capacity: writer.bytes.count + 32)
-        file.write(magic)
-        file.write(BuildIdentity.current)
-        file.write(XXHash64.hash(writer.bytes))
-        return file.bytes + writer.bytes
+        return CacheEnvelope.seal(writer, magic: magic, signature: BuildIdentity.current)
     }
 
     static func decode(_ bytes: [UInt8]) -> Contents? {
-        var header = BinaryReader(bytes)
-        guard header.read(UInt64.self) == magic, header.read(UInt64.self) == BuildIdentity.current,
-            let hash = header.read(UInt64.self)
+        guard var reader = CacheEnvelope.open(bytes, magic: magic, signature: BuildIdentity.current),
+            let count = reader.readInt(), count >= 0
         else { return nil }
-        let start = header.offset
-        guard bytes.withUnsafeBytes({ XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }) == hash else {
-            return nil
-        }
-        var reader = BinaryReader(bytes, from: start)
-        guard let count = reader.readInt(), count >= 0 else { return nil }
         var entries: [String: FileEntry] = [:]
         for _ in 0..<count {
             guard let name = reader.readString(), let identity = reader.read(FileIdentity.self),

@@ -11,8 +11,8 @@
 ///   saved one, and not too many: the saved model learns the new ones (`learn(batch:)`).
 ///
 /// Anything else (a label changed or withdrawn, another build, a damaged file, a file of another
-/// format) makes it stale: the caller rebuilds and saves. The file starts with a magic, a format
-/// version and an `XXHash64` of the rest; deleting it is always safe. One file per label set and
+/// format) makes it stale: the caller rebuilds and saves. The file is sealed with its format
+/// version (`CacheEnvelope`); deleting it is always safe. One file per label set and
 /// list of documents, so two corpora labeled from one store do not overwrite each other's model.
 public struct SuggestionModelCache {
     public let cache: (any StoreCache)?
@@ -139,23 +139,12 @@ public struct SuggestionModelCache {
         payload.write(array: set.fingerprints)
         payload.write(array: set.labels)
         classifier.write(to: &payload)
-        var file = BinaryWriter(capacity: payload.bytes.count + 32)
-        file.write(magic)
-        file.write(version)
-        file.write(XXHash64.hash(payload.bytes))
-        return file.bytes + payload.bytes
+        return CacheEnvelope.seal(payload, magic: magic, signature: UInt64(version))
     }
 
     static func decode(_ bytes: [UInt8]) -> Saved? {
-        var header = BinaryReader(bytes)
-        guard header.read(UInt64.self) == magic, header.read(UInt32.self) == version,
-            let hash = header.read(UInt64.self)
-        else { return nil }
-        let start = header.offset
-        let actual = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
-        guard actual == hash else { return nil }
-        var reader = BinaryReader(bytes, from: start)
-        guard let build = reader.read(UInt64.self), let key = reader.read(UInt64.self),
+        guard var reader = CacheEnvelope.open(bytes, magic: magic, signature: UInt64(version)),
+            let build = reader.read(UInt64.self), let key = reader.read(UInt64.self),
             let fingerprints = reader.readArray(of: UInt64.self), let labels = reader.readArray(of: Int16.self),
             fingerprints.count == labels.count, let classifier = SentenceClassifier(reading: &reader),
             reader.isAtEnd, labels.allSatisfy({ $0 >= 0 && Int($0) < classifier.labels.count })

@@ -53,6 +53,53 @@ public struct ReviewSetup {
 
     /// Reads and locks everything; throws `LabelSetError`, `StoreError` or `SourceError`.
     public static func prepare(_ options: Options, store: any JournalStore) throws -> Preparation {
+        try opening(options, store: store) { opened in
+            let view = opened.view
+            // A plan's gold items have their label already: they are not agreement items, and not
+            // disagreements to settle (each annotator's accuracy on them is in `agreement`).
+            let gold = Set(try PlanDocument.read(from: store)?.plan.gold?.items.map(\.id) ?? [])
+            let ratings = try Ratings.collect(view, excluding: gold)
+            let items = ReviewItems(
+                table: ratings.table, corpus: opened.corpus, criteria: options.criteria,
+                outside: view.orphanedVotes())
+            if items.positions.isEmpty {
+                return .nothingToReview(nothingMessage(items, sources: options.sources))
+            }
+            let ledger = DecisionLedger(view: view, journal: opened.own, adjudicated: true, scope: items.scope)
+            let queue = options.filter.queue(
+                positions: items.positions, ledger: ledger, corpusCount: opened.corpus.count)
+            let description = VoteDescription(items: items, ratings: ratings, view: view, blind: options.blind)
+            let labelSet = opened.labelSet
+            let session = LabelingSession(
+                decisions: view, annotator: options.adjudicator, adjudicated: true, queue: queue, ledger: ledger,
+                recordMaker: AdjudicationRecordMaker(adjudicator: options.adjudicator, items: items),
+                sessionID: options.sessionID, describe: { description.lines(for: $0) },
+                proposal: { items.majority(of: $0.id).flatMap { labelSet.index(of: $0) } }, allowsRuns: false)
+            return .ready(ReviewSetup(session: session, opened: opened, items: items, sources: options.sources))
+        }
+    }
+
+    /// What every adjudication session (`review`, `review --suspects`) starts from.
+    struct Opened {
+        let labelSet: LabelSet
+        /// The adjudicator's journal, locked.
+        let journal: any JournalAppender
+        let corpus: Corpus
+        /// The table, with a journal for the adjudicator.
+        let table: DecisionTable
+        let view: DecisionView
+        /// The adjudicator's journal's index in `table`.
+        var own: Int { table.index(of: journal.annotator) ?? 0 }
+    }
+
+    /// Reads the label set, locks the adjudicator's journal, then reads the table (on another
+    /// thread while the corpus is segmented), and hands all that to `body`.
+    ///
+    /// The journal is handed over with a `.ready` preparation; otherwise, and when anything
+    /// throws, its lock is released here.
+    static func opening(
+        _ options: Options, store: any JournalStore, _ body: (Opened) throws -> Preparation
+    ) throws -> Preparation {
         let labelSet = try LabelSet.load(from: store)
         if try store.annotators().isEmpty {
             return .nothingToReview(
@@ -73,31 +120,21 @@ public struct ReviewSetup {
         var table = try reading.value()
         table.ensureJournal(options.adjudicator)
         let view = DecisionView(table: table, labelSet: labelSet, corpus: corpus, store: store)
-        // A plan's gold items have their label already: they are not agreement items, and not
-        // disagreements to settle (each annotator's accuracy on them is in `agreement`).
-        let gold = Set(try PlanDocument.read(from: store)?.plan.gold?.items.map(\.id) ?? [])
-        let ratings = try Ratings.collect(view, excluding: gold)
-        let items = ReviewItems(
-            table: ratings.table, corpus: corpus, criteria: options.criteria,
-            outside: view.orphanedVotes())
-        if items.positions.isEmpty {
-            return .nothingToReview(nothingMessage(items, sources: options.sources))
-        }
-        let own = table.index(of: options.adjudicator) ?? 0
-        let ledger = DecisionLedger(view: view, journal: own, adjudicated: true, scope: items.scope)
-        let queue = options.filter.queue(positions: items.positions, ledger: ledger, corpusCount: corpus.count)
-        let description = VoteDescription(items: items, ratings: ratings, view: view, blind: options.blind)
-        let session = LabelingSession(
-            decisions: view, annotator: options.adjudicator, adjudicated: true, queue: queue, ledger: ledger,
-            recordMaker: AdjudicationRecordMaker(adjudicator: options.adjudicator, items: items),
-            sessionID: options.sessionID, describe: { description.lines(for: $0) },
-            proposal: { items.majority(of: $0.id).flatMap { labelSet.index(of: $0) } }, allowsRuns: false)
-        handedOver = true
-        let warnings = table.warnings
-        return .ready(
-            ReviewSetup(
-                session: session, journal: journal, items: items, warnings: warnings.kept + view.labelWarnings,
-                warningCount: warnings.total + view.labelWarnings.count, sources: options.sources))
+        let preparation = try body(
+            Opened(labelSet: labelSet, journal: journal, corpus: corpus, table: table, view: view))
+        if case .ready = preparation { handedOver = true }
+        return preparation
+    }
+
+    /// A review of `items` by `session`, holding the journal and warnings of `opened`.
+    init(session: LabelingSession, opened: Opened, items: ReviewItems, sources: [String]) {
+        let warnings = opened.table.warnings
+        self.session = session
+        self.journal = opened.journal
+        self.items = items
+        self.warnings = warnings.kept + opened.view.labelWarnings
+        self.warningCount = warnings.total + opened.view.labelWarnings.count
+        self.sources = sources
     }
 
     /// What help says Enter on an empty line does in a review.

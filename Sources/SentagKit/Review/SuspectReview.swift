@@ -11,26 +11,15 @@ public enum SuspectReview {
     public static func prepare(_ options: ReviewSetup.Options, store: any JournalStore) throws
         -> ReviewSetup.Preparation
     {
-        let labelSet = try LabelSet.load(from: store)
-        if try store.annotators().isEmpty {
-            return .nothingToReview(
-                "nothing to review: \(store.location) holds no journals yet; label with 'sentag label' first")
+        try ReviewSetup.opening(options, store: store) { opened in
+            try prepare(options, opened: opened)
         }
-        let journal = try store.openJournal(options.adjudicator, command: "sentag review")
-        var handedOver = false
-        defer { if !handedOver { journal.close() } }
-        let loader = DecisionTableLoader(store: store)
-        let adjudicator = options.adjudicator
-        let reading = ConcurrentResult(
-            SendableBox {
-                let table = try loader.load()
-                table.journal(adjudicator)?.adjudications.prepareIndex()
-                return table
-            })
-        let corpus = try Corpus.load(options.sources, cache: store.cache)
-        var table = try reading.value()
-        table.ensureJournal(options.adjudicator)
-        let view = DecisionView(table: table, labelSet: labelSet, corpus: corpus, store: store)
+    }
+
+    private static func prepare(_ options: ReviewSetup.Options, opened: ReviewSetup.Opened) throws
+        -> ReviewSetup.Preparation
+    {
+        let (view, corpus, labelSet) = (opened.view, opened.corpus, opened.labelSet)
         let check = LabelCheck.compute(view: view)
         var order: [Int] = []
         var suspectsAt: [Int: [LabelCheck.Suspect]] = [:]
@@ -46,8 +35,8 @@ public enum SuspectReview {
         let ratings = try Ratings.collect(view)
         let items = ReviewItems(
             table: ratings.table, corpus: corpus, criteria: ReviewCriteria(everyItem: true, minimumRatings: 1))
-        let own = table.index(of: options.adjudicator) ?? 0
-        let ledger = DecisionLedger(view: view, journal: own, adjudicated: true, scope: .positions(Set(order)))
+        let ledger = DecisionLedger(
+            view: view, journal: opened.own, adjudicated: true, scope: .positions(Set(order)))
         let queue = options.filter.queue(positions: order, ledger: ledger, corpusCount: corpus.count)
         let votes = VoteDescription(items: items, ratings: ratings, view: view, blind: options.blind)
         let blind = options.blind
@@ -61,12 +50,7 @@ public enum SuspectReview {
                 return suspects.map { Self.describe($0, blind: blind) } + votes.lines(for: sentence)
             }, allowsRuns: false)
         session.suggestions = SuspectSuggestions(suspects: suspectsAt, labelSet: labelSet)
-        handedOver = true
-        let warnings = table.warnings
-        return .ready(
-            ReviewSetup(
-                session: session, journal: journal, items: items, warnings: warnings.kept + view.labelWarnings,
-                warningCount: warnings.total + view.labelWarnings.count, sources: options.sources))
+        return .ready(ReviewSetup(session: session, opened: opened, items: items, sources: options.sources))
     }
 
     /// `suspect: alice said quote; the model prefers claim (p 0.93, score 0.87)`; blind, the

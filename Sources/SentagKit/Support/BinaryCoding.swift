@@ -98,3 +98,31 @@ public struct BinaryReader {
         return array
     }
 }
+
+/// The envelope of every cache file (checkpoints, segmentations, models): a magic, a signature
+/// (whatever makes a file unreadable by this build: format version, layout sizes, the build),
+/// an `XXHash64` of the payload, then the payload.
+///
+/// The one place a cache file is sealed and checked; a file that fails any check is no cache.
+public enum CacheEnvelope {
+    /// The file's bytes for `payload`.
+    public static func seal(_ payload: BinaryWriter, magic: UInt64, signature: UInt64) -> [UInt8] {
+        var file = BinaryWriter(capacity: payload.bytes.count + 24)
+        file.write(magic)
+        file.write(signature)
+        file.write(XXHash64.hash(payload.bytes))
+        return file.bytes + payload.bytes
+    }
+
+    /// A reader at the start of the payload; nil when the magic, the signature or the checksum
+    /// differ.
+    public static func open(_ bytes: [UInt8], magic: UInt64, signature: UInt64) -> BinaryReader? {
+        var header = BinaryReader(bytes)
+        guard header.read(UInt64.self) == magic, header.read(UInt64.self) == signature,
+            let hash = header.read(UInt64.self)
+        else { return nil }
+        let start = header.offset
+        let actual = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        return actual == hash ? BinaryReader(bytes, from: start) : nil
+    }
+}

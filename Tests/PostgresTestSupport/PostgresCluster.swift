@@ -1,14 +1,13 @@
 import Foundation
 
 /// A PostgreSQL cluster of a test's own (Scripts/postgres-test-cluster.sh), for tests that stop
-/// the server: never the shared one. (The same as PostgresStoreTests' `TestCluster`: test
-/// targets cannot share files.)
-final class PostgresCluster {
-    let directory: String
-    private(set) var uri = ""
+/// the server: never the shared one.
+public final class PostgresCluster {
+    public let directory: String
+    public private(set) var uri = ""
 
     /// initdb's a new cluster in a new temporary folder and starts it.
-    init() throws {
+    public init() throws {
         directory =
             FileManager.default.temporaryDirectory
             .appendingPathComponent("sentag-pgtest-\(UUID().uuidString.prefix(8))").path
@@ -21,7 +20,7 @@ final class PostgresCluster {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    func start() throws {
+    public func start() throws {
         let output = try Self.script(["start", directory])
         guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("SENTAG_TEST_POSTGRES=") }) else {
             throw ScriptFailed(output: output)
@@ -30,13 +29,13 @@ final class PostgresCluster {
     }
 
     /// `pg_ctl stop -m mode`: `immediate` kills the server without a clean shutdown, as a crash.
-    func stop(mode: String = "fast") throws {
+    public func stop(mode: String = "fast") throws {
         _ = try Self.script(["stop", directory, mode])
     }
 
-    struct ScriptFailed: Error, CustomStringConvertible {
-        let output: String
-        var description: String { "postgres-test-cluster.sh failed:\n\(output)" }
+    public struct ScriptFailed: Error, CustomStringConvertible {
+        public let output: String
+        public var description: String { "postgres-test-cluster.sh failed:\n\(output)" }
     }
 
     /// Runs the script and waits for it with `posix_spawn` and `waitpid`: Foundation's
