@@ -219,8 +219,23 @@ import Testing
         defer { dir.remove() }
         let store = FolderStore(path: dir.path)
         store.cache?.write("checkpoints/x", [1, 2, 3])
-        #expect(store.cache?.read("checkpoints/x") == [1, 2, 3])
+        #expect(store.cache?.read("checkpoints/x")?.array == [1, 2, 3])
         #expect(try dir.read(".sentag/.gitignore") == "*\n")
+    }
+
+    @Test func anEmptyOrCutCacheFileIsNoCheckpoint() throws {
+        let dir = try TemporaryDirectory()
+        let store = FolderStore(path: dir.path)
+        let whole = JournalDecisions(annotator: "alice").checkpoint()
+        for bytes in [[], Array(whole.prefix(24)), Array(whole.dropLast())] {
+            store.cache?.write("checkpoints/alice.journal", bytes)
+            let read = try #require(store.cache?.read("checkpoints/alice.journal"))
+            #expect(read.count == bytes.count)
+            #expect(JournalDecisions(checkpoint: read, annotator: "alice") == nil)
+        }
+        store.cache?.write("checkpoints/alice.journal", whole)
+        let read = try #require(store.cache?.read("checkpoints/alice.journal"))
+        #expect(JournalDecisions(checkpoint: read, annotator: "alice")?.annotator == "alice")
     }
 }
 

@@ -54,7 +54,7 @@ final class MemoryCache: StoreCache {
     var files: [String: [UInt8]] = [:]
     var writes = 0
 
-    func read(_ key: String) -> [UInt8]? { files[key] }
+    func read(_ key: String) -> CacheBytes? { files[key].map(CacheBytes.init) }
 
     func write(_ key: String, _ bytes: [UInt8]) {
         files[key] = bytes

@@ -72,6 +72,11 @@ extension JournalDecisions {
     /// The decisions saved in `bytes`, or nil when the bytes are not a checkpoint of this
     /// version for `annotator`, or are damaged.
     public init?(checkpoint bytes: [UInt8], annotator: String) {
+        self.init(checkpoint: CacheBytes(bytes), annotator: annotator)
+    }
+
+    /// The same from a cache file's bytes.
+    public init?(checkpoint bytes: CacheBytes, annotator: String) {
         guard var reader = CacheEnvelope.open(bytes, magic: Self.checkpointMagic, signature: Self.layoutSignature),
             reader.readString() == annotator, let offset = reader.read(Int64.self),
             let lines = reader.read(Int64.self), let fingerprint = reader.read(UInt64.self),

@@ -143,7 +143,7 @@ struct SegmentationCache {
         return CacheEnvelope.seal(writer, magic: magic, signature: BuildIdentity.current)
     }
 
-    static func decode(_ bytes: [UInt8]) -> Contents? {
+    static func decode(_ bytes: CacheBytes) -> Contents? {
         guard var reader = CacheEnvelope.open(bytes, magic: magic, signature: BuildIdentity.current),
             let count = reader.readInt(), count >= 0
         else { return nil }

@@ -142,7 +142,7 @@ public struct SuggestionModelCache {
         return CacheEnvelope.seal(payload, magic: magic, signature: UInt64(version))
     }
 
-    static func decode(_ bytes: [UInt8]) -> Saved? {
+    static func decode(_ bytes: CacheBytes) -> Saved? {
         guard var reader = CacheEnvelope.open(bytes, magic: magic, signature: UInt64(version)),
             let build = reader.read(UInt64.self), let key = reader.read(UInt64.self),
             let fingerprints = reader.readArray(of: UInt64.self), let labels = reader.readArray(of: Int16.self),

@@ -53,14 +53,14 @@ public final class CacheFolder: StoreCache {
         return (String(key[..<slash]), String(key[key.index(after: slash)...]))
     }
 
-    public func read(_ key: String) -> [UInt8]? {
+    public func read(_ key: String) -> CacheBytes? {
         let (subfolder, name) = split(key)
         guard let folder = openFolder(subfolder, create: false) else { return nil }
         defer { FileSystem.closeDescriptor(folder) }
         let location = FileSystem.join(path, key)
         guard let fd = try? SafeFile.open(name, in: folder, flags: O_RDONLY, path: location) else { return nil }
         defer { FileSystem.closeDescriptor(fd) }
-        return try? SafeFile.readAll(fd, limit: Int.max, path: location)
+        return SafeFile.readCache(fd, path: location)
     }
 
     public func write(_ key: String, _ bytes: [UInt8]) {

@@ -37,7 +37,7 @@ final class FolderCache: StoreCache {
         return (String(key[..<slash]), String(key[key.index(after: slash)...]))
     }
 
-    func read(_ key: String) -> [UInt8]? {
+    func read(_ key: String) -> CacheBytes? {
         let (subfolder, name) = split(key)
         guard let folder = try? openFolder(subfolder, create: false) else { return nil }
         defer { FileSystem.closeDescriptor(folder) }
@@ -45,7 +45,7 @@ final class FolderCache: StoreCache {
         guard let fd = try? SafeFile.open(name, in: folder, flags: O_RDONLY, path: location)
         else { return nil }
         defer { FileSystem.closeDescriptor(fd) }
-        return try? SafeFile.readAll(fd, limit: Int.max, path: location)
+        return SafeFile.readCache(fd, path: location)
     }
 
     func write(_ key: String, _ bytes: [UInt8]) {

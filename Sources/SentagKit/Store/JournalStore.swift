@@ -185,7 +185,7 @@ public enum StoreDocument: String, Sendable, CaseIterable {
 /// use, rebuilt when missing or stale.
 public protocol StoreCache: AnyObject {
     /// The bytes stored under `key` (a relative path such as `checkpoints/alice`), or nil.
-    func read(_ key: String) -> [UInt8]?
+    func read(_ key: String) -> CacheBytes?
     /// Stores `bytes` under `key`, atomically; failures are ignored (it is only a cache).
     func write(_ key: String, _ bytes: [UInt8])
 }

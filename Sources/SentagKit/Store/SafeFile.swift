@@ -124,6 +124,15 @@ enum SafeFile {
         return read(fd, count: Int(size), at: 0)
     }
 
+    /// A cache file's bytes, mapped (`CacheBytes`), or read when it cannot be mapped; nil when
+    /// neither works.
+    static func readCache(_ fd: Int32, path: String) -> CacheBytes? {
+        let size = Self.size(fd)
+        guard size >= 0, size <= Int64(Int.max) else { return nil }
+        if let mapped = CacheBytes(mapping: fd, count: Int(size)) { return mapped }
+        return (try? readAll(fd, limit: Int.max, path: path)).map(CacheBytes.init)
+    }
+
     /// Writes `bytes` to `name` in `folder` by way of a temporary file and a rename, so readers
     /// see the old file or the new one, never a mix; a link at `name` is replaced, not followed.
     ///
