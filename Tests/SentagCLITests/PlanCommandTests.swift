@@ -97,6 +97,9 @@ import Testing
         #expect(status["complete_overlap_items"] as? Int == status["overlap_items"] as? Int, "\(status)")
         let idle = try fixture.run(["plan", "--rebalance", "--idle", "30d"])
         #expect(idle.stdout.contains("nobody present has been idle that long"), "\(idle.transcript)")
+        // Longer than Int64 milliseconds hold: the same answer, not a crash.
+        let ages = try fixture.run(["plan", "--rebalance", "--idle", "99999999999999w"])
+        #expect(ages.status == 0 && ages.stdout.contains("nobody present has been idle"), "\(ages.transcript)")
         let back = try fixture.run(["plan", "--add", "carol"])
         #expect(back.status == 0 && back.stdout.contains("carol on the roster"), "\(back.transcript)")
     }
