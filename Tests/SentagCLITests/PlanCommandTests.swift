@@ -97,6 +97,9 @@ import Testing
         #expect(status["complete_overlap_items"] as? Int == status["overlap_items"] as? Int, "\(status)")
         let idle = try fixture.run(["plan", "--rebalance", "--idle", "30d"])
         #expect(idle.stdout.contains("nobody present has been idle that long"), "\(idle.transcript)")
+        // Longer than Int64 milliseconds hold: the same answer, not a crash.
+        let ages = try fixture.run(["plan", "--rebalance", "--idle", "99999999999999w"])
+        #expect(ages.status == 0 && ages.stdout.contains("nobody present has been idle"), "\(ages.transcript)")
         let back = try fixture.run(["plan", "--add", "carol"])
         #expect(back.status == 0 && back.stdout.contains("carol on the roster"), "\(back.transcript)")
     }
@@ -235,6 +238,27 @@ import Testing
         #expect((alice["done"] as? Int ?? 0) > 0, "alice's decisions still count: \(alice)")
         let nothing = try fixture.run(["plan", "--extend"])
         #expect(nothing.stdout.contains("nothing to extend"), "\(nothing.transcript)")
+    }
+
+    /// A plan whose history miscounts a document's sentences (a hand edit, a bad merge) while the
+    /// corpus hash still matches: the document counts as edited, never as a range past its end.
+    @Test func aMiscountedDocumentInThePlanIsEditedNotACrash() throws {
+        let fixture = try PlanFixture(documents: 4)
+        try fixture.run(["plan", "corpus", "--annotators", "alice,bob"])
+        let path = fixture.annotations + "/plan.json"
+        let good = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(good.contains(#"["doc00",4,"#), "\(good)")
+        try good.replacingOccurrences(of: #"["doc00",4,"#, with: #"["doc00",40,"#).write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let status = try fixture.run(["plan", "--status"])
+        #expect(status.status == 0 && status.stdout.contains("1 edited (doc00)"), "\(status.transcript)")
+        let label = try fixture.label("alice", [])
+        #expect(label.status == 0, "\(label.transcript)")
+        try good.replacingOccurrences(of: #"["doc00",4,"#, with: #"["doc00",999999999999,"#).write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let huge = try fixture.run(["plan", "--status"])
+        #expect(
+            huge.status == 1 && huge.stderr.contains("must be [document id, sentences, hash]"), "\(huge.transcript)")
     }
 
     /// Blind rounds: a label session never shows another annotator's label; a blind review hides

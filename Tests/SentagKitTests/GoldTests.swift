@@ -45,6 +45,29 @@ import Testing
         #expect(fromJournal.map(\.id) == [s[1].id] && fromJournal.map(\.label) == ["quote"])
     }
 
+    /// What every command accepts in a journal (a byte order mark, CRLF line ends) a gold file
+    /// copied from one has too.
+    @Test(arguments: [false, true])
+    func aJournalWithAByteOrderMarkOrCRLFQualifiesToo(crlf: Bool) throws {
+        let corpus = PlanTestSupport.corpus([5])
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let s = corpus.sentences
+        let records = [
+            AnnotationRecord(sentence: s[1], label: "quote", annotator: "judge", time: .init(millisecondsSince1970: 0)),
+            AnnotationRecord(sentence: s[2], label: "claim", annotator: "judge", time: .init(millisecondsSince1970: 1)),
+            AnnotationRecord(sentence: s[2], label: nil, annotator: "judge", time: .init(millisecondsSince1970: 2)),
+        ]
+        let lines = records.map { Array($0.jsonLine.dropLast()) + (crlf ? [0x0D, 0x0A] : [0x0A]) }
+        let journal = try folder.write("judge.jsonl", (crlf ? [] : [0xEF, 0xBB, 0xBF]) + lines.joined())
+        let items = try GoldFileReader.read(journal, corpus: corpus, labelSet: .default, sources: ["c"])
+        #expect(items.map(\.id) == [s[1].id] && items.map(\.label) == ["quote"], "\(items)")
+        let export = try folder.write(
+            "export.jsonl", [0xEF, 0xBB, 0xBF] + Array(#"{"id":"\#(s[0].id)","label":"claim"}"#.utf8) + [0x0D, 0x0A])
+        let exported = try GoldFileReader.read(export, corpus: corpus, labelSet: .default, sources: ["c"])
+        #expect(exported.map(\.id) == [s[0].id], "\(exported)")
+    }
+
     @Test func unknownIDsUnknownLabelsConflictsAndBadLinesAreErrorsWithLineNumbers() throws {
         let corpus = PlanTestSupport.corpus([5])
         let folder = try TemporaryDirectory()

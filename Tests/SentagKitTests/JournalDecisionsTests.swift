@@ -214,6 +214,44 @@ import Testing
         #expect(Set(alice.votes.votes.compactMap(alice.labelName)) == ["noise"], "\(alice.labelNames)")
     }
 
+    /// Labels of the first 100 records of 200 changed to "noise" with the length kept, so only
+    /// bytes far before the journal's end differ.
+    static func editedEarlyRecords(_ dir: TemporaryDirectory) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (n, record) in Self.records(0..<200, "claim").enumerated() {
+            let line = String(decoding: record.jsonLine, as: UTF8.self)
+            bytes += Array((n < 100 ? line.replacing("claim", with: "noise") : line).utf8)
+        }
+        let before = try #require(FileManager.default.contents(atPath: dir.file("alice.jsonl")))
+        #expect(before.count == bytes.count && before.suffix(8192) == Data(bytes.suffix(8192)))
+        return bytes
+    }
+
+    @Test(arguments: [false, true])
+    func aJournalEditedFarFromItsEndIsReadFromTheStart(byRename: Bool) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Self.write(dir, Self.records(0..<200, "claim"))
+        let loader = DecisionTableLoader(store: FolderStore(path: dir.path), checkpointAfterLines: 10)
+        _ = try loader.load()
+        let edited = try Self.editedEarlyRecords(dir)
+        if byRename {
+            // An editor, `sed -i`, git: a new file renamed over the journal.
+            try Data(edited).write(to: URL(fileURLWithPath: dir.file("alice.jsonl")), options: .atomic)
+        } else {
+            let handle = try #require(FileHandle(forWritingAtPath: dir.file("alice.jsonl")))
+            try handle.write(contentsOf: edited)
+            try handle.close()
+        }
+        let warm = try #require(try loader.load().journal("alice"))
+        try FileManager.default.removeItem(atPath: dir.file(".sentag"))
+        let cold = try #require(try loader.load().journal("alice"))
+        let labels = warm.votes.votes.compactMap(warm.labelName)
+        let noise = labels.filter { $0 == "noise" }.count
+        #expect(labels == cold.votes.votes.compactMap(cold.labelName), "\(noise) noise labels")
+        #expect(noise == 100)
+    }
+
     @Test func aDamagedCheckpointIsRebuiltSilently() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

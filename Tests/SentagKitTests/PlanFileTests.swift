@@ -54,6 +54,22 @@ import Testing
         }
     }
 
+    /// A gold sentence listed twice (a hand edit of an index) counted twice against a unit's
+    /// sentences: replaying the history trapped on a negative weight.
+    @Test func aGoldSentenceListedTwiceIsAnErrorNotACrash() throws {
+        var plan = try PlanTestSupport.plan(corpus, overlap: 0.25, seed: 9)
+        plan.gold = GoldSet(
+            rate: 0.1, file: "gold.jsonl",
+            // d3 has 4 sentences; five gold items on its first made a unit of -1 sentences.
+            items: (0..<5).map { GoldSet.Item(id: corpus.id(at: 49 + $0 % 4), label: "quote", doc: "d3", index: 0) })
+        #expect {
+            let read = try Plan(jsonBytes: plan.jsonBytes, location: "Annotations/plan.json")
+            _ = try WorkAssignment(plan: read, location: "Annotations/plan.json")
+        } throws: { error in
+            "\(error)".contains("\"gold.items[1]\" is sentence 0 of 'd3' again")
+        }
+    }
+
     @Test func aSecondLeadIsRefusedUnlessThePlansAreTheSame() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -24,7 +24,12 @@ public enum GoldFileReader {
             throw .goldUnreadable(path: path, reason: error.reason)
         }
         var entries: [(line: Int, id: SentenceID, label: String)] = []
-        var lines: [ArraySlice<UInt8>] = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        // Lines as a journal's are read: a byte order mark first and a CR before each LF are not
+        // part of them (a label file saved by an editor on Windows qualifies as it does there).
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        var lines: [ArraySlice<UInt8>] = body.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            $0.last == 0x0D ? $0.dropLast() : $0
+        }
         if lines.last?.isEmpty == true { lines.removeLast() }
         let firstRecord = lines.firstIndex { !isBlank($0) }.map { index in
             lines[index].withUnsafeBufferPointer {

@@ -152,6 +152,9 @@ extension Plan {
                 throw reader.failure("\"gold.items\" must be an array")
             }
             var items: [GoldSet.Item] = []
+            // Sentences taken as gold, by document: a place twice would count twice against the
+            // sentences of a unit when the history is replayed.
+            var places: [String: Set<Int>] = [:]
             for (i, entry) in list.enumerated() {
                 let key = "gold.items[\(i)]"
                 guard let id = entry["id"]?.stringValue.flatMap({ SentenceID($0) }) else {
@@ -163,10 +166,11 @@ extension Plan {
                 guard let doc = entry["doc"]?.stringValue else {
                     throw reader.failure("\"\(key).doc\" must be a string")
                 }
-                items.append(
-                    GoldSet.Item(
-                        id: id, label: label, doc: doc,
-                        index: try reader.integer(entry["index"], key: "\(key).index", from: 0)))
+                let index = try reader.integer(entry["index"], key: "\(key).index", from: 0)
+                guard places[doc, default: []].insert(index).inserted else {
+                    throw reader.failure("\"\(key)\" is sentence \(index) of '\(doc)' again; gold items are distinct")
+                }
+                items.append(GoldSet.Item(id: id, label: label, doc: doc, index: index))
             }
             gold = GoldSet(rate: rate, file: object["file"]?.stringValue ?? "", items: items)
         }

@@ -35,9 +35,10 @@ public struct PlanCorpusMatch: Sendable {
                 continue
             }
             covered[found] = true
-            if exact
-                || (corpus.documentRanges[found].count == document.sentences
-                    && CorpusHash.document(corpus, found) == document.hash)
+            // The count is checked even when the corpus hash matches: a miscounted history entry
+            // (a hand edit, a bad merge) would otherwise make units past the document's end.
+            if corpus.documentRanges[found].count == document.sentences
+                && (exact || CorpusHash.document(corpus, found) == document.hash)
             {
                 mapping[index] = Int32(found)
             } else {

@@ -47,7 +47,8 @@ struct PlanFieldReader {
         documents.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             guard let parts = item.arrayValue, parts.count == 3, let id = parts[0].stringValue,
-                let sentences = parts[1].intValue, sentences >= 0, let text = parts[2].stringValue,
+                let sentences = parts[1].intValue, (0...Int(Int32.max)).contains(sentences),
+                let text = parts[2].stringValue,
                 let hash = CorpusHash.parse(text)
             else { throw failure("\"\(key)[\(i)]\" must be [document id, sentences, hash]") }
             documents.append(PlannedDocument(id: id, sentences: sentences, hash: hash))

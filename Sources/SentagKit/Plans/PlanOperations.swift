@@ -167,7 +167,10 @@ public enum PlanOperations {
         let loaded = try load(sources: sources, store: store)
         var names = named ?? []
         if let idleSeconds {
-            let cutoff = Timestamp(millisecondsSince1970: now.millisecondsSince1970 - Int64(idleSeconds * 1000))
+            // Past half of Int64's milliseconds (146 million years, or NaN) no label is that old.
+            let longest = Double(Int64.max / 2)
+            let span = idleSeconds * 1000 < longest ? max(0, idleSeconds * 1000) : longest
+            let cutoff = Timestamp(millisecondsSince1970: now.millisecondsSince1970 - Int64(span))
             names = PlanRebalancer.idle(loaded.assignment, progress: loaded.progress, before: cutoff)
             if names.isEmpty {
                 return Output(

@@ -118,10 +118,28 @@ public final class FolderStore: JournalStore {
         }
     }
 
-    /// The hash of the `markWindow` bytes before `end`.
+    /// Windows of `markWindow` bytes spread evenly over what a mark covers, the last one ending
+    /// at the mark: what its fingerprint samples besides the file's inode.
+    static let markSamples: Int64 = 16
+
+    /// A hash of the file's inode and of `markSamples` windows of `markWindow` bytes spread over
+    /// `0..<end`, the last one ending at `end`.
+    ///
+    /// Reading a journal the tool only appends to gives the same hash as long as its first `end`
+    /// bytes stay. A journal rewritten by rename (an editor, `sed -i`, `git`, `rsync`) has a new
+    /// inode; one rewritten in place at the same length differs in a sample unless the change
+    /// falls between them (a cost of never reading the whole prefix again).
     static func fingerprint(_ fd: Int32, endingAt end: Int64) -> UInt64 {
-        let from = max(0, end - Int64(markWindow))
-        return XXHash64.hash(SafeFile.read(fd, count: Int(end - from), at: from))
+        var info = stat()
+        var hash = fstat(fd, &info) == 0 ? UInt64(info.st_ino) : 0
+        let window = Int64(markWindow)
+        let last = max(0, end - window)
+        for sample in 0..<markSamples {
+            let from = sample == markSamples - 1 ? last : last / (markSamples - 1) * sample
+            hash = XXHash64.hash(SafeFile.read(fd, count: Int(min(window, end - from)), at: from), seed: hash)
+            if from == last { break }
+        }
+        return hash
     }
 
     public func isCurrent(_ mark: JournalMark, of annotator: String) -> Bool {

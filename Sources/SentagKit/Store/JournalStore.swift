@@ -207,7 +207,7 @@ public struct RecordPosition: Hashable, Sendable, Comparable, BitwiseCopyable {
     public static func < (lhs: RecordPosition, rhs: RecordPosition) -> Bool { lhs.offset < rhs.offset }
 }
 
-/// How far a journal was read: the end of what was read and a fingerprint of its last bytes,
+/// How far a journal was read: the end of what was read and a fingerprint of what it covers,
 /// so a later run can tell whether the journal still starts with what was read.
 public struct JournalMark: Hashable, Sendable {
     /// Bytes read (folder), or the last sequence number read (database).
@@ -215,8 +215,8 @@ public struct JournalMark: Hashable, Sendable {
     /// Complete lines (or records) read, so positions after the mark keep counting; a record
     /// numbered past it is a last line still without its newline, which the mark does not cover.
     public var lines: Int64
-    /// A hash of the bytes just before `offset` (folder), or of the last record and its sequence
-    /// number (database).
+    /// A hash of the file's inode and of samples of its bytes up to `offset`, the last ending
+    /// there (folder), or of the last record and its sequence number (database).
     public var fingerprint: UInt64
 
     public init(offset: Int64, lines: Int64, fingerprint: UInt64) {
