@@ -10,12 +10,16 @@ extension Sentag {
         )
 
         @OptionGroup var source: SourceArguments
+        @OptionGroup var annotations: AnnotationsOption
 
         @Flag(help: "One JSON object per line instead of the readable listing.")
         var json = false
 
         func run() throws {
-            try SegmentListing.write(sources: source.resolved, format: json ? .json : .readable, to: .standardOutput())
+            // The store only says which sources a plan names, as for `label`.
+            let store = try annotations.store()
+            try SegmentListing.write(
+                sources: try source.resolved(planIn: store), format: json ? .json : .readable, to: .standardOutput())
         }
     }
 }

@@ -36,6 +36,22 @@ import Testing
         #expect(documents.count == 5)
     }
 
+    @Test func withAPlanAndNoSourcesItListsThePlansSources() throws {
+        let folder = try SentagBinary.temporaryDirectory()
+        let annotations = folder.appendingPathComponent("Annotations").path
+        let seed = SentagBinary.packageRoot.appendingPathComponent("seeds/001_05a66df8ecc67f11.txt").path
+        let plan = try SentagBinary.run(["plan", seed, "--annotators", "alice,bob", "--annotations", annotations])
+        #expect(plan.status == 0, "\(plan.transcript)")
+        let result = try SentagBinary.run(["segment", "--json", "--annotations", annotations])
+        #expect(result.status == 0, "\(result.transcript)")
+        let docs = Set(
+            try result.stdout.split(separator: "\n").map { line in
+                try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["doc"]
+                    as? String
+            })
+        #expect(docs == ["001_05a66df8ecc67f11"], "\(result.transcript)")
+    }
+
     @Test func missingSourceIsAnErrorNamingIt() throws {
         let result = try SentagBinary.run(["segment", "no-such-folder"])
         #expect(result.status == 1, "\(result.transcript)")
