@@ -25,6 +25,13 @@ struct BenchContext {
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// Seconds of CPU time used by the whole process, every thread counted.
+    static func processCPUTime() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
     /// Runs `run` `runs` times and returns the run with the fewest `seconds` (the first of equals).
     static func fastest<Run>(of runs: Int = 3, by seconds: (Run) -> Double, _ run: () throws -> Run) rethrows -> Run {
         precondition(runs >= 1, "the fastest of no runs")

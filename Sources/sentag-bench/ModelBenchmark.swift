@@ -175,12 +175,15 @@ enum ModelBenchmark {
             "  incremental update at 100k labels: median \(format(times[times.count / 2] * 1000)) ms,"
                 + " 99th percentile \(format(times[times.count * 99 / 100] * 1000)) ms (goal ≤ 1 ms)")
 
-        let rebuildStart = BenchContext.threadCPUTime()
+        // Wall time and the CPU time of every thread: a rebuild featurizes on the other cores.
+        let rebuildStart = BenchContext.now()
+        let rebuildCPU = BenchContext.processCPUTime()
         let rebuilt = SentenceClassifier(labels: labels, examples: million)
-        let rebuild = BenchContext.threadCPUTime() - rebuildStart
+        let rebuild = BenchContext.now() - rebuildStart
+        let rebuildCPUTime = BenchContext.processCPUTime() - rebuildCPU
         print(
-            "  full rebuild at 1M labels, one core: \(format(rebuild, digits: 2)) s (goal ≤ 1 s), temperature \(format(rebuilt.temperature))"
-        )
+            "  full rebuild at 1M labels: \(format(rebuild, digits: 2)) s wall (goal ≤ 1 s), \(format(rebuildCPUTime, digits: 2)) s CPU"
+                + " on \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores, temperature \(format(rebuilt.temperature))")
 
         let sentences = million.map(\.sentence)
         let suggestStart = BenchContext.threadCPUTime()
