@@ -101,6 +101,12 @@ import Testing
         #expect(badLine.contains("gold.jsonl:2: not JSON"), "\(badLine)")
         let noLabel = message(#"{"id":"\#(s[0].id)"}"#)
         #expect(noLabel.contains("gold.jsonl:1: \"label\" is missing"), "\(noLabel)")
+        // Which of two labels on one line is gold is not for the reader to guess (a journal
+        // line with a key twice is refused the same way).
+        let twice = message(#"{"id":"\#(s[0].id)","label":"claim","label":"quote"}"#)
+        #expect(twice.contains("gold.jsonl:1: \"label\" appears twice"), "\(twice)")
+        let idTwice = message(#"{"id":"\#(s[0].id)","id":"\#(s[1].id)","label":"claim"}"#)
+        #expect(idTwice.contains("gold.jsonl:1: \"id\" appears twice"), "\(idTwice)")
         #expect(message("\n\n").contains("no gold item"))
         #expect(message("").contains("no gold item"))
         let missing =

@@ -17,6 +17,13 @@ public enum JSONValue: Equatable, Sendable {
         return members.last(where: { $0.0 == key })?.1
     }
 
+    /// The first key an object holds more than once (nil for an object without one, or another value).
+    public var repeatedKey: String? {
+        guard case .object(let members) = self else { return nil }
+        var seen = Set<String>()
+        return members.first { !seen.insert($0.0).inserted }?.0
+    }
+
     public var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil

@@ -100,6 +100,10 @@ public enum GoldFileReader {
             guard value.isObject else {
                 throw .goldLine(path: path, line: number, reason: "\(value.kindDescription), not an object")
             }
+            // As in a journal line (`RecordProblem.duplicateKey`): which of two is meant is not ours to guess.
+            if let key = value.repeatedKey {
+                throw .goldLine(path: path, line: number, reason: "\"\(key)\" appears twice")
+            }
             guard let text = value["id"]?.stringValue, let id = SentenceID(text) else {
                 throw .goldLine(path: path, line: number, reason: "\"id\" is missing or not 16 hex digits")
             }
