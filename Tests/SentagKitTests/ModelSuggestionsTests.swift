@@ -177,19 +177,7 @@ import Testing
     @Test func overlapAndGoldItemsGetNoSuggestion() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        for d in 0..<12 {
-            try folder.write(
-                "corpus/doc\(d).txt", (0..<8).map { "Line \($0) of document \(d) is here." }.joined(separator: "\n"))
-        }
-        let corpus = try Corpus.load([folder.file("corpus")])
-        let gold = (0..<6).map { #"{"id":"\#(corpus.id(at: $0 * 15))","label":"noise"}"# }
-        let goldFile = try folder.write("gold.jsonl", gold.joined(separator: "\n"))
-        let store = FolderStore(path: folder.file("annotations"))
-        let plan = try PlanMaker.make(
-            PlanMaker.Options(
-                annotators: ["alice", "bob"], overlap: 0.5, sources: [folder.file("corpus")], goldFile: goldFile,
-                goldRate: 0.1), corpus: corpus, labelSet: .default)
-        _ = try PlanDocument.write(plan, replacing: nil, in: store)
+        let (corpus, store) = try PlanTestSupport.blindRoundStore(in: folder)
         // carol (outside the roster: a lead's earlier round) labeled every sentence.
         let labels = ["claim", "quote", "caption", "noise"]
         let records = (0..<corpus.count).map {
@@ -205,16 +193,13 @@ import Testing
         defer { setup.journal.close() }
         let share = try #require(setup.plannedQueue)
         let suggestions = try #require(setup.suggestions)
-        var counts: [PlannedQueue.Kind: (shown: Int, silent: Int)] = [:]
-        for (slot, position) in share.positions.enumerated() {
-            var count = counts[share.kinds[slot], default: (0, 0)]
-            if suggestions.suggestion(at: position) == nil { count.silent += 1 } else { count.shown += 1 }
-            counts[share.kinds[slot]] = count
-            if share.hidesOthers(atSlot: slot) {
-                guard case .unavailable = suggestions.similar(to: position, count: 3) else {
-                    Issue.record(":similar answered on a blind item")
-                    continue
-                }
+        let counts = PlanTestSupport.shownAndSilent(share) { position in
+            suggestions.suggestion(at: position) != nil
+        }
+        for (slot, position) in share.positions.enumerated() where share.hidesOthers(atSlot: slot) {
+            guard case .unavailable = suggestions.similar(to: position, count: 3) else {
+                Issue.record(":similar answered on a blind item")
+                continue
             }
         }
         #expect(counts[.single]?.silent == 0 && (counts[.single]?.shown ?? 0) > 0, "\(counts)")

@@ -30,6 +30,38 @@ enum PlanTestSupport {
                 goldRate: goldRate), corpus: corpus, labelSet: .default)
     }
 
+    /// A store in `folder` planned for alice and bob (overlap 0.5, gold every 15th sentence at
+    /// rate 0.1) over twelve documents of eight lines in `folder/corpus`, for the blind-round tests.
+    static func blindRoundStore(in folder: TemporaryDirectory) throws -> (corpus: Corpus, store: FolderStore) {
+        for d in 0..<12 {
+            try folder.write(
+                "corpus/doc\(d).txt", (0..<8).map { "Line \($0) of document \(d) is here." }.joined(separator: "\n"))
+        }
+        let corpus = try Corpus.load([folder.file("corpus")])
+        let gold = (0..<6).map { #"{"id":"\#(corpus.id(at: $0 * 15))","label":"noise"}"# }
+        let goldFile = try folder.write("gold.jsonl", gold.joined(separator: "\n"))
+        let store = FolderStore(path: folder.file("annotations"))
+        let plan = try PlanMaker.make(
+            PlanMaker.Options(
+                annotators: ["alice", "bob"], overlap: 0.5, sources: [folder.file("corpus")], goldFile: goldFile,
+                goldRate: 0.1), corpus: corpus, labelSet: .default)
+        _ = try PlanDocument.write(plan, replacing: nil, in: store)
+        return (corpus, store)
+    }
+
+    /// Per kind of item in `share`, how many positions `shown` says yes and no to.
+    static func shownAndSilent(_ share: PlannedQueue, shown: (_ position: Int) -> Bool)
+        -> [PlannedQueue.Kind: (shown: Int, silent: Int)]
+    {
+        var counts: [PlannedQueue.Kind: (shown: Int, silent: Int)] = [:]
+        for (slot, position) in share.positions.enumerated() {
+            var count = counts[share.kinds[slot], default: (0, 0)]
+            if shown(position) { count.shown += 1 } else { count.silent += 1 }
+            counts[share.kinds[slot]] = count
+        }
+        return counts
+    }
+
     /// Every annotator's queue.
     static func queues(_ plan: Plan, _ corpus: Corpus) throws -> [String: PlannedQueue] {
         let assignment = try WorkAssignment(plan: plan)
