@@ -8,13 +8,7 @@ extension SentenceClassifier {
     /// Appends the classifier's state to `writer`.
     func write(to writer: inout BinaryWriter) {
         writer.write(labels)
-        let features = featurizer.configuration
-        writer.write(features.bucketBits)
-        writer.write(features.wordUnigrams ? UInt8(1) : 0)
-        writer.write(features.wordBigrams ? UInt8(1) : 0)
-        writer.write(array: features.characterNGramSizes.map(Int64.init))
-        writer.write(features.layoutFeatures ? UInt8(1) : 0)
-        writer.write(features.layoutWeight)
+        Self.write(featurizer.configuration, to: &writer)
         Self.write(configuration, to: &writer)
         writer.write(temperature)
         writer.write(examplesSeen)
@@ -28,6 +22,16 @@ extension SentenceClassifier {
             writer.write(label)
         }
         writer.write(recentNext)
+    }
+
+    /// What the featurizer computes, in a fixed order (the checkpoint and the model key both hold it).
+    static func write(_ features: SentenceFeaturizer.Configuration, to writer: inout BinaryWriter) {
+        writer.write(features.bucketBits)
+        writer.write(features.wordUnigrams ? UInt8(1) : 0)
+        writer.write(features.wordBigrams ? UInt8(1) : 0)
+        writer.write(array: features.characterNGramSizes.map(Int64.init))
+        writer.write(features.layoutFeatures ? UInt8(1) : 0)
+        writer.write(features.layoutWeight)
     }
 
     /// The training configuration's fields, in a fixed order (also what a cache key hashes).
