@@ -106,12 +106,20 @@ extension Sentence {
     /// Writes the sentence as SPEC.md's `segment --json` object (no newline).
     public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
+        Self.writeFields(id: id, doc: doc, index: index, start: start, end: end, text: text, to: &writer)
+        writer.endObject()
+    }
+
+    /// The fields that place a sentence, in SPEC.md's order: a `segment --json` object is these,
+    /// and a journal record (`AnnotationRecord`) starts with them.
+    static func writeFields(
+        id: SentenceID, doc: String, index: Int, start: Int, end: Int, text: String, to writer: inout JSONWriter
+    ) {
         writer.field("id", id.description)
         writer.field("doc", doc)
         writer.field("index", index)
         writer.field("start", start)
         writer.field("end", end)
         writer.field("text", text)
-        writer.endObject()
     }
 }

@@ -64,8 +64,8 @@ public enum DatasetCardHeader {
             lines += ["  - name: \(name)", fields.isEmpty ? "    struct: []" : "    struct:"]
             for field in fields { lines += ["    - name: \(quoted(field))", "      dtype: \(type)"] }
         }
-        switch configuration.format {
-        case .jsonl:
+        // The columns every tabular format starts with.
+        func placeAndLabel() {
             value("id", "string")
             value("doc", "string")
             value("index", "int64")
@@ -73,18 +73,16 @@ public enum DatasetCardHeader {
             classLabel()
             value("label_id", "int64")
             value("split", "string")
+        }
+        switch configuration.format {
+        case .jsonl:
+            placeAndLabel()
             structure("votes", manifest.annotators, "string")
             value("agreement", "float64")
             value("adjudicated", "bool")
             if soft { structure("soft", manifest.labels, "float64") }
         case .csv:
-            value("id", "string")
-            value("doc", "string")
-            value("index", "int64")
-            value("text", "string")
-            classLabel()
-            value("label_id", "int64")
-            value("split", "string")
+            placeAndLabel()
             value("votes", "string")
             value("agreement", "float64")
             if soft { for label in manifest.labels { value("soft_" + label, "float64") } }

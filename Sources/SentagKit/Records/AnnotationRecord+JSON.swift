@@ -3,12 +3,7 @@ extension AnnotationRecord {
     /// only when set, unknown keys read earlier written back last.
     public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.field("id", id.description)
-        writer.field("doc", doc)
-        writer.field("index", index)
-        writer.field("start", start)
-        writer.field("end", end)
-        writer.field("text", text)
+        Sentence.writeFields(id: id, doc: doc, index: index, start: start, end: end, text: text, to: &writer)
         writer.field("label", label)
         writer.field("annotator", annotator)
         writer.field("time", time.description)
