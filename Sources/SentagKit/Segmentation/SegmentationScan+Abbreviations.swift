@@ -120,8 +120,9 @@ extension SegmentationScan {
         end - start >= 3 && base[end - 1] == UInt8(ascii: ",") && initial(at: start, limit: end) == .uppercase
     }
 
-    /// The token before `index` (and the white space before it), not before `floor`.
-    func previousToken(before index: Int, floor: Int) -> (start: Int, end: Int)? {
+    /// Where the word before the white space that ends at `index` ends, after `floor`; nil when
+    /// no white space ends at `index` or nothing but white space is left before it.
+    func endOfPreviousWord(before index: Int, floor: Int) -> Int? {
         var end = index
         while end > floor {
             let space = spaceLength(endingAt: end, floor: floor)
@@ -129,6 +130,12 @@ extension SegmentationScan {
             end -= space
         }
         guard end > floor, end < index else { return nil }
+        return end
+    }
+
+    /// The token before `index` (and the white space before it), not before `floor`.
+    func previousToken(before index: Int, floor: Int) -> (start: Int, end: Int)? {
+        guard let end = endOfPreviousWord(before: index, floor: floor) else { return nil }
         var start = end
         while start > floor, spaceLength(endingAt: start, floor: floor) == 0 { start -= 1 }
         return (start, end)

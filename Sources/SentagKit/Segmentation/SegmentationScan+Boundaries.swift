@@ -268,13 +268,7 @@ extension SegmentationScan {
     /// How the word before `index` (and the white space before `index`) starts, if there is one
     /// after `floor`.
     private func previousWordInitial(before index: Int, floor: Int) -> Initial? {
-        var end = index
-        while end > floor {
-            let space = spaceLength(endingAt: end, floor: floor)
-            guard space > 0 else { break }
-            end -= space
-        }
-        guard end > floor, end < index else { return nil }
+        guard let end = endOfPreviousWord(before: index, floor: floor) else { return nil }
         let token = tokenBefore(end, sentenceStart: floor)
         guard token.start < token.end else { return nil }
         return initial(at: token.start, limit: token.end)
